@@ -1,0 +1,23 @@
+package org.zkplatform.api.storage;
+
+import java.io.InputStream;
+import java.util.List;
+
+/** Snapshots of the data tree: write-once byte streams named by zxid. */
+public interface SnapshotStore {
+
+    /**
+     * Starts a snapshot of the state at (or, for a fuzzy snapshot, from) {@code zxid}. Nothing is
+     * visible to {@link #list()} until {@link SnapshotWriter#commit()}.
+     */
+    SnapshotWriter create(long zxid) throws StorageException;
+
+    /** The committed snapshots, newest (highest zxid) first. */
+    List<SnapshotInfo> list() throws StorageException;
+
+    /**
+     * Opens a snapshot for reading, decompressing if it was stored compressed. The caller closes
+     * the stream. Whether the content is valid is for the caller to check.
+     */
+    InputStream open(SnapshotInfo snapshot) throws StorageException;
+}

@@ -1,0 +1,20 @@
+/**
+ * The launcher: reads HOCON (or an Apache ZooKeeper zoo.cfg), finds providers in the boot layer
+ * and in a child layer over {@code plugins/}, composes the server with Guice, and runs it until
+ * SIGTERM.
+ */
+module org.zkplatform.dist {
+    requires org.zkplatform.api;
+    requires org.zkplatform.zab;
+    requires org.slf4j;
+    requires com.google.guice;
+    requires jakarta.inject;
+    requires typesafe.config;
+
+    uses org.zkplatform.api.auth.AuthenticationProvider;
+    uses org.zkplatform.api.election.ElectionProvider;
+    uses org.zkplatform.api.storage.StorageProvider;
+    uses org.zkplatform.api.transport.TransportProvider;
+
+    opens org.zkplatform.dist.compose to com.google.guice;
+}

@@ -1,0 +1,70 @@
+package org.zkplatform.dist.config;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.zkplatform.api.Settings;
+import org.zkplatform.api.SettingsException;
+import org.zkplatform.dist.StartupException;
+import org.zkplatform.zab.ClientPortConfig;
+import org.zkplatform.zab.EnsembleConfig;
+import org.zkplatform.zab.ServerConfig;
+
+/**
+ * Every setting the launcher needs, typed and validated once, before anything is built.
+ *
+ * @param root the whole configuration, for handing sections to providers
+ */
+public record ServerSettings(
+        ServerConfig server,
+        ClientPortConfig clientPort,
+        EnsembleConfig ensemble,
+        String clientTransport,
+        String quorumTransport,
+        int electionAlgorithm,
+        String storageProvider,
+        Settings root) {
+
+    /** The algorithms ZooKeeper removed; refused with its own words. */
+    private static final int LAST_REMOVED_ALGORITHM = 2;
+
+    /**
+     * Validates {@code config}.
+     *
+     * @throws StartupException listing every bad setting, one per line
+     */
+    public static ServerSettings from(Config config) throws StartupException {
+        Settings root = HoconSettings.root(config);
+        List<String> errors = new ArrayList<>();
+        ServerConfig server = collect(errors, () -> ServerConfig.from(root.section("zk.server")));
+        ClientPortConfig clientPort = collect(errors, () -> ClientPortConfig.from(root.section("zk.client")));
+        EnsembleConfig ensemble = collect(errors, () -> EnsembleConfig.from(root.section("zk.quorum")));
+        String clientTransport = collect(errors, () -> root.getString("zk.client.transport"));
+        String quorumTransport = collect(errors, () -> root.getString("zk.quorum.transport"));
+        String storage = collect(errors, () -> root.getString("zk.storage.provider"));
+        Integer algorithm = collect(errors, () -> root.getInt("zk.election.algorithm"));
+        if (algorithm != null && algorithm >= 0 && algorithm <= LAST_REMOVED_ALGORITHM) {
+            errors.add("Election algorithm " + algorithm + " is not supported (zk.election.algorithm); "
+                    + "use 3, Fast Leader Election");
+        }
+        if (server != null && ensemble != null && !ensemble.isStandalone() && !ensemble.contains(server.serverId())) {
+            errors.add("my id " + server.serverId() + " is not in the server list (zk.server.id; zk.quorum.servers has "
+                    + ensemble.servers().stream().map(s -> s.id().toString()).collect(Collectors.joining(", ")) + ")");
+        }
+        if (!errors.isEmpty()) {
+            throw StartupException.config(String.join(System.lineSeparator(), errors));
+        }
+        return new ServerSettings(server, clientPort, ensemble, clientTransport, quorumTransport, algorithm, storage, root);
+    }
+
+    private static <T> T collect(List<String> errors, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (SettingsException | IllegalArgumentException e) {
+            errors.add(e.getMessage());
+            return null;
+        }
+    }
+}

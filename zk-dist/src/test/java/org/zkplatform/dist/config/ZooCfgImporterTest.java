@@ -1,0 +1,91 @@
+package org.zkplatform.dist.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zkplatform.dist.StartupException;
+
+class ZooCfgImporterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void translatesAStandaloneZooCfg() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "# a zoo_sample.cfg",
+                "tickTime=2000", "initLimit=10", "syncLimit=5",
+                "dataDir=/var/lib/zookeeper", "clientPort=2182",
+                "maxClientCnxns=100", "4lw.commands.whitelist=srvr, ruok,mntr",
+                "autopurge.snapRetainCount=3"));
+
+        Config config = ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties());
+
+        assertEquals(Duration.ofMillis(2000), config.getDuration("zk.server.tick-time"));
+        assertEquals(2182, config.getInt("zk.client.port"));
+        assertEquals("0.0.0.0", config.getString("zk.client.address"), "ZooKeeper listens on every interface");
+        assertEquals(100, config.getInt("zk.client.max-connections-per-ip"));
+        assertEquals(List.of("srvr", "ruok", "mntr"), config.getStringList("zk.client.four-letter-words"));
+        assertEquals("/var/lib/zookeeper", config.getString("zk.storage.data-dir"));
+        assertTrue(config.getList("zk.quorum.servers").isEmpty());
+    }
+
+    @Test
+    void translatesAnEnsembleAndReadsMyId() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), "2\n");
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "tickTime=2000", "dataDir=" + data, "clientPort=2181", "clientPortAddress=127.0.0.1",
+                "server.1=127.0.0.1:2888:3888", "server.2=127.0.0.1:2889:3889:participant;2182",
+                "server.3=[::1]:2890:3890:observer;127.0.0.1:2183"));
+
+        Config config = ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties());
+
+        assertEquals(2, config.getLong("zk.server.id"));
+        assertEquals(Map.of("id", 1L, "host", "127.0.0.1", "quorum-port", 2888, "election-port", 3888,
+                "role", "participant"), config.getConfigList("zk.quorum.servers").get(0).root().unwrapped());
+        Config third = config.getConfigList("zk.quorum.servers").get(2);
+        assertEquals("::1", third.getString("host"));
+        assertEquals("observer", third.getString("role"));
+        assertEquals("127.0.0.1", third.getString("client-address"));
+        assertEquals(2183, third.getInt("client-port"));
+        assertEquals(2182, config.getConfigList("zk.quorum.servers").get(1).getInt("client-port"));
+    }
+
+    @Test
+    void aBadServerLineNamesTheKeyAndTheForm() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), "dataDir=" + dir + "\nserver.1=host-without-ports\nserver.2=a:1:2\n");
+        StartupException e = assertThrows(StartupException.class,
+                () -> ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties()));
+        assertEquals("bad value for server.1 in zoo.cfg: 'host-without-ports'; allowed: "
+                + "host:quorumPort:electionPort[:participant|observer][;[clientHost:]clientPort]", e.getMessage());
+    }
+
+    @Test
+    void aNonNumericValueNamesTheZooCfgKey() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), "tickTime=fast\n");
+        StartupException e = assertThrows(StartupException.class,
+                () -> ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties()));
+        assertEquals("bad value for tickTime in zoo.cfg: 'fast'; allowed: an integer", e.getMessage());
+    }
+
+    @Test
+    void recognisesAZooCfgByItsKeysWhateverItsName() throws Exception {
+        Path properties = Files.writeString(dir.resolve("server.properties"), "clientPort=2181\n");
+        Path hocon = Files.writeString(dir.resolve("server.conf"), "zk.client.port = 2181\n");
+        assertTrue(ZooCfgImporter.isZooCfg(properties));
+        assertFalse(ZooCfgImporter.isZooCfg(hocon));
+    }
+}

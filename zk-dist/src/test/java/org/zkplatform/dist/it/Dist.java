@@ -1,0 +1,116 @@
+package org.zkplatform.dist.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs the built distribution's scripts as an operator would, from a test. */
+final class Dist {
+
+    private final Path home;
+    private final Path logDir;
+
+    Dist(Path home, Path logDir) {
+        this.home = home;
+        this.logDir = logDir;
+    }
+
+    /** The distribution built by this module's package phase. */
+    static Path builtDir() {
+        return Path.of(System.getProperty("zkplatform.dist.dir", "target/zkplatform"));
+    }
+
+    /** A private copy of the built distribution, so a test may add plugins without affecting others. */
+    static Path copyOf(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The outcome of a script run. */
+    record Result(int exitCode, String output) {
+        List<String> errorLines() {
+            return output.lines().filter(line -> line.contains(" ERROR ")).toList();
+        }
+    }
+
+    /** Runs {@code bin/zk-server <args>} and waits for it, at most {@code timeoutSeconds}. */
+    Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/zk-server").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("ZK_LOG_DIR", logDir.toString());
+        env.put("ZK_PID_DIR", logDir.toString());
+        env.remove("JAVA_OPTS");
+        Path output = Files.createTempFile(logDir, "run", ".txt");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("zk-server " + String.join(" ", args) + " did not finish in " + timeoutSeconds
+                    + "s; output:\n" + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /** Every log file the scripts wrote, concatenated. */
+    String logs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(logDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a HOCON config listening on 127.0.0.1:{@code port}, plus {@code extra} lines. */
+    static Path config(Path dir, int port, String... extra) throws IOException {
+        String text = "zk.client { address = \"127.0.0.1\", port = " + port + " }\n"
+                + "zk.storage.data-dir = \"" + dir.resolve("data") + "\"\n"
+                + String.join("\n", extra) + "\n";
+        return Files.writeString(dir.resolve("zk-" + port + ".conf"), text);
+    }
+
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The server core: peer lifecycle, ZAB, the request pipeline, the data tree, sessions, watches,
+ * ACLs, the client wire protocol and four-letter words. Depends on the SPI only, never on a
+ * transport, election or storage implementation.
+ */
+module org.zkplatform.zab {
+    requires transitive org.zkplatform.api;
+    requires org.slf4j;
+
+    exports org.zkplatform.zab;
+}

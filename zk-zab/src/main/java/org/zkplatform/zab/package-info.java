@@ -1,0 +1,4 @@
+/**
+ * The entry points of the server core that the launcher wires together.
+ */
+package org.zkplatform.zab;
