@@ -13,6 +13,7 @@ import org.zkplatform.api.Settings;
  * @param syncLimitTicks ticks a learner may lag behind the leader before it is dropped
  * @param minSessionTimeout the least session timeout granted
  * @param maxSessionTimeout the most session timeout granted
+ * @param extendedTypes whether TTL nodes are enabled ({@code extendedTypesEnabled})
  */
 public record ServerConfig(
         long serverId,
@@ -20,7 +21,8 @@ public record ServerConfig(
         int initLimitTicks,
         int syncLimitTicks,
         Duration minSessionTimeout,
-        Duration maxSessionTimeout) {
+        Duration maxSessionTimeout,
+        boolean extendedTypes) {
 
     public ServerConfig {
         if (tickTime.isNegative() || tickTime.isZero()) {
@@ -50,7 +52,7 @@ public record ServerConfig(
             throw server.invalid("min-session-timeout", min.toMillis() + "ms",
                     "at most max-session-timeout (" + max.toMillis() + "ms)");
         }
-        return new ServerConfig(id, tick, initLimit, syncLimit, min, max);
+        return new ServerConfig(id, tick, initLimit, syncLimit, min, max, server.getBoolean("extended-types"));
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {
