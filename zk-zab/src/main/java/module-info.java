@@ -6,6 +6,12 @@
 module org.zkplatform.zab {
     requires transitive org.zkplatform.api;
     requires org.slf4j;
+    // File-descriptor counts for mntr.
+    requires jdk.management;
 
     exports org.zkplatform.zab;
+
+    provides org.zkplatform.api.auth.AuthenticationProvider
+            with org.zkplatform.zab.auth.DigestAuthenticationProvider,
+                 org.zkplatform.zab.auth.IpAuthenticationProvider;
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.SettingsException;
+import org.zkplatform.api.auth.AuthenticationProvider;
 import org.zkplatform.api.election.ElectionProvider;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.storage.StorageProvider;
@@ -64,6 +65,9 @@ public final class Launcher {
         } catch (TransportException e) {
             lifecycle.stop();
             throw new StartupException(ExitCode.LISTEN, "cannot open the client port: " + e.getMessage(), e);
+        } catch (StorageException e) {
+            lifecycle.stop();
+            throw new StartupException(ExitCode.STORAGE, "cannot load the database: " + e.getMessage(), e);
         } catch (ProvisionException | CreationException | SettingsException e) {
             lifecycle.stop();
             throw unwrap(e);
@@ -75,6 +79,8 @@ public final class Launcher {
                 ProviderCatalog.load(layer, TransportProvider.class, "transport", TransportProvider::name);
         ProviderCatalog<StorageProvider> storages =
                 ProviderCatalog.load(layer, StorageProvider.class, "storage", StorageProvider::name);
+        ProviderCatalog<AuthenticationProvider> schemes = ProviderCatalog.load(layer, AuthenticationProvider.class,
+                "authentication", AuthenticationProvider::scheme);
         ProviderCatalog<ElectionProvider> elections = ProviderCatalog.load(layer, ElectionProvider.class,
                 "election algorithm", provider -> Integer.toString(provider.algorithm()));
         TransportProvider clientTransport = transports.choose(settings.clientTransport(), "zk.client.transport").provider();
@@ -85,7 +91,7 @@ public final class Launcher {
             throw StartupException.config("running an ensemble (zk.quorum.servers) is not supported yet; "
                     + "remove the server list to run standalone");
         }
-        return new ChosenProviders(clientTransport, storage);
+        return new ChosenProviders(clientTransport, storage, schemes.providers());
     }
 
     /** Finds the operator-facing failure inside Guice's wrapping. */

@@ -35,6 +35,11 @@ public final class Main {
             LOG.info("Shut down");
             stopped.countDown();
         }, "zk-shutdown"));
+        // A server that can no longer keep its promises exits, so its supervisor restarts it.
+        running.server().failure().thenAccept(cause -> {
+            LOG.error("Stopping: the server failed ({})", cause.toString());
+            System.exit(ExitCode.UNEXPECTED.code());
+        });
         LOG.info("Server started");
         try {
             stopped.await();

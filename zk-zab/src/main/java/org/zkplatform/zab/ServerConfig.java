@@ -14,6 +14,8 @@ import org.zkplatform.api.Settings;
  * @param minSessionTimeout the least session timeout granted
  * @param maxSessionTimeout the most session timeout granted
  * @param extendedTypes whether TTL nodes are enabled ({@code extendedTypesEnabled})
+ * @param containerCheckInterval how often empty containers and expired TTL nodes are deleted
+ *     ({@code znode.container.checkIntervalMs})
  */
 public record ServerConfig(
         long serverId,
@@ -22,7 +24,8 @@ public record ServerConfig(
         int syncLimitTicks,
         Duration minSessionTimeout,
         Duration maxSessionTimeout,
-        boolean extendedTypes) {
+        boolean extendedTypes,
+        Duration containerCheckInterval) {
 
     public ServerConfig {
         if (tickTime.isNegative() || tickTime.isZero()) {
@@ -52,7 +55,12 @@ public record ServerConfig(
             throw server.invalid("min-session-timeout", min.toMillis() + "ms",
                     "at most max-session-timeout (" + max.toMillis() + "ms)");
         }
-        return new ServerConfig(id, tick, initLimit, syncLimit, min, max, server.getBoolean("extended-types"));
+        Duration containerCheck = server.getDuration("container-check-interval");
+        if (containerCheck.toMillis() < 1) {
+            throw server.invalid("container-check-interval", containerCheck.toMillis() + "ms", "at least 1ms");
+        }
+        return new ServerConfig(id, tick, initLimit, syncLimit, min, max, server.getBoolean("extended-types"),
+                containerCheck);
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

@@ -1,22 +1,22 @@
 package org.zkplatform.zab;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.storage.Storage;
-import org.zkplatform.api.time.Scheduler;
-import org.zkplatform.api.transport.Connection;
-import org.zkplatform.api.transport.ConnectionHandler;
-import org.zkplatform.api.transport.Listener;
+import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.api.time.Clock;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
+import org.zkplatform.zab.server.ClientService;
 
-/**
- * A single server without an ensemble. Until the client protocol lands it only opens its client
- * port and closes each connection it accepts.
- */
+/** A single server without an ensemble: ZooKeeper's standalone mode. */
 public final class StandaloneServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
@@ -25,48 +25,62 @@ public final class StandaloneServer implements AutoCloseable {
     private final ClientPortConfig clientPort;
     private final Storage storage;
     private final Transport clientTransport;
-    private Listener listener;
+    private final ClientService service;
 
+    /**
+     * @param authenticators the authentication schemes, by scheme name
+     */
     public StandaloneServer(ServerConfig config, ClientPortConfig clientPort, Storage storage,
-                            Transport clientTransport, Scheduler scheduler) {
+                            Transport clientTransport, Map<String, Authenticator> authenticators, Clock clock) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.clientPort = Objects.requireNonNull(clientPort, "clientPort is null");
         this.storage = Objects.requireNonNull(storage, "storage is null");
         this.clientTransport = Objects.requireNonNull(clientTransport, "clientTransport is null");
-        Objects.requireNonNull(scheduler, "scheduler is null");
+        this.service = new ClientService(serviceSettings(config, clientPort, storage), storage, clientTransport,
+                authenticators, clock);
     }
 
-    /** Opens the client port. */
-    public void start() throws TransportException {
-        listener = clientTransport.listen(clientPort.address(), new ConnectionHandler() {
-            @Override
-            public void onOpen(Connection connection) {
-                LOG.info("Closing client connection from {}: the client protocol is not implemented yet",
-                        connection.remoteAddress());
-                connection.close();
-            }
+    private static ClientService.Settings serviceSettings(ServerConfig config, ClientPortConfig clientPort,
+                                                          Storage storage) {
+        List<String> conf = List.of(
+                "clientPort=" + clientPort.address().getPort(),
+                "secureClientPort=-1",
+                "dataDir=" + storage.describe(),
+                "dataDirSize=0",
+                "dataLogDir=" + storage.describe(),
+                "dataLogSize=0",
+                "tickTime=" + config.tickTime().toMillis(),
+                "maxClientCnxns=" + clientPort.maxConnectionsPerIp(),
+                "minSessionTimeout=" + config.minSessionTimeout().toMillis(),
+                "maxSessionTimeout=" + config.maxSessionTimeout().toMillis(),
+                "clientPortListenBacklog=-1",
+                "serverId=" + config.serverId());
+        return new ClientService.Settings(config.serverId(), (int) config.tickTime().toMillis(),
+                (int) config.minSessionTimeout().toMillis(), (int) config.maxSessionTimeout().toMillis(),
+                config.extendedTypes(), clientPort.address(), clientPort.maxConnectionsPerIp(),
+                clientPort.maxFrameBytes(), clientPort.fourLetterWords(), config.containerCheckInterval(), conf);
+    }
 
-            @Override
-            public void onData(Connection connection, ByteBuffer data) {
-            }
-        });
-        LOG.info("Standalone server {} listening for clients on {} ({} transport), storage: {}, tick {} ms",
-                config.serverId(), listener.localAddress(), clientTransport.name(), storage.describe(),
+    /** Loads the database and opens the client port. */
+    public void start() throws StorageException, TransportException {
+        service.start();
+        LOG.info("Standalone server {} serving clients on {} ({} transport), storage: {}, tick {} ms",
+                config.serverId(), service.clientAddress(), clientTransport.name(), storage.describe(),
                 config.tickTime().toMillis());
     }
 
     /** The bound client address; the real port when port 0 was configured. */
     public InetSocketAddress clientAddress() {
-        if (listener == null) {
-            throw new IllegalStateException("not started");
-        }
-        return listener.localAddress();
+        return service.clientAddress();
+    }
+
+    /** Completes if the server fails and stops serving (the log cannot be written, say). */
+    public CompletableFuture<Throwable> failure() {
+        return service.failure();
     }
 
     @Override
     public void close() {
-        if (listener != null) {
-            listener.close();
-        }
+        service.close();
     }
 }

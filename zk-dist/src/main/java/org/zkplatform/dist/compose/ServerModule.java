@@ -4,12 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import jakarta.inject.Named;
+import java.util.Map;
+import java.util.TreeMap;
+import org.zkplatform.api.auth.AuthenticationProvider;
+import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageContext;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
-import org.zkplatform.api.time.Scheduler;
-import org.zkplatform.api.time.SystemScheduler;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportContext;
 import org.zkplatform.dist.config.ServerSettings;
@@ -51,12 +53,6 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Scheduler scheduler() {
-        return lifecycle.add("scheduler", new SystemScheduler("zk-scheduler"));
-    }
-
-    @Provides
-    @Singleton
     Storage storage(Clock clock) throws StorageException {
         Storage storage = providers.storage().open(settings.root().section("zk.storage"),
                 new StorageContext(clock, ZabTxnCodec.INSTANCE));
@@ -75,10 +71,21 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StandaloneServer server(ServerConfig server, ClientPortConfig clientPort, Scheduler scheduler, Storage storage,
-                            @Named("client") Transport clientTransport) {
+    Map<String, Authenticator> authenticators() {
+        Map<String, Authenticator> byScheme = new TreeMap<>();
+        for (AuthenticationProvider provider : providers.authentication()) {
+            byScheme.put(provider.scheme(), provider.create(settings.root().section("zk.auth." + provider.scheme())));
+        }
+        return byScheme;
+    }
+
+    @Provides
+    @Singleton
+    StandaloneServer server(ServerConfig server, ClientPortConfig clientPort, Clock clock, Storage storage,
+                            @Named("client") Transport clientTransport, Map<String, Authenticator> authenticators) {
         // Guice creates the parameters in this order, so the lifecycle stops them in the reverse:
-        // the server, then the client transport, then the storage, then the scheduler.
-        return lifecycle.add("server", new StandaloneServer(server, clientPort, storage, clientTransport, scheduler));
+        // the server, then the client transport, then the storage.
+        return lifecycle.add("server",
+                new StandaloneServer(server, clientPort, storage, clientTransport, authenticators, clock));
     }
 }

@@ -86,6 +86,11 @@ public final class ProviderCatalog<P> {
         return found;
     }
 
+    /** Every provider found, in key order. */
+    public java.util.List<P> providers() {
+        return byKey.values().stream().map(Found::provider).toList();
+    }
+
     /** The keys found, comma-separated, or "none". */
     public String available() {
         return byKey.isEmpty() ? "none" : String.join(", ", byKey.keySet());

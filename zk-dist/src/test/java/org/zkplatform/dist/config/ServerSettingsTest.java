@@ -27,7 +27,8 @@ class ServerSettingsTest {
         ServerSettings settings = ServerSettings.from(withDefaults(""));
 
         assertEquals(new ServerConfig(0, Duration.ofMillis(3000), 10, 5, Duration.ofMillis(6000),
-                Duration.ofMillis(60000), false), settings.server());
+                Duration.ofMillis(60000), false,
+                Duration.ofSeconds(60)), settings.server());
         assertEquals(new ClientPortConfig(new InetSocketAddress("127.0.0.1", 2181), 60, 1048575, Set.of("srvr")),
                 settings.clientPort());
         assertEquals("plain", settings.clientTransport());
@@ -40,7 +41,8 @@ class ServerSettingsTest {
     void mapsEveryKeyExplicitly() throws Exception {
         ServerSettings settings = ServerSettings.from(withDefaults("""
                 zk.server { id = 2, tick-time = 500ms, init-limit = 4, sync-limit = 3,
-                            min-session-timeout = 2s, max-session-timeout = 9s, extended-types = true }
+                            min-session-timeout = 2s, max-session-timeout = 9s, extended-types = true,
+                            container-check-interval = 5s }
                 zk.client { address = "127.0.0.2", port = 3181, max-connections-per-ip = 0,
                             max-frame-bytes = 2MiB, four-letter-words = ["*"], transport = mine }
                 zk.quorum { transport = theirs, servers = [
@@ -51,7 +53,8 @@ class ServerSettingsTest {
                 zk.storage.provider = file
                 """));
 
-        assertEquals(new ServerConfig(2, Duration.ofMillis(500), 4, 3, Duration.ofSeconds(2), Duration.ofSeconds(9), true),
+        assertEquals(new ServerConfig(2, Duration.ofMillis(500), 4, 3, Duration.ofSeconds(2), Duration.ofSeconds(9), true,
+                Duration.ofSeconds(5)),
                 settings.server());
         assertEquals(new ClientPortConfig(new InetSocketAddress("127.0.0.2", 3181), 0, 2 * 1024 * 1024, Set.of("*")),
                 settings.clientPort());

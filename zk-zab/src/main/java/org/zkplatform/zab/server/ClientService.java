@@ -1,0 +1,150 @@
+package org.zkplatform.zab.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zkplatform.api.auth.Authenticator;
+import org.zkplatform.api.storage.LoggedTxn;
+import org.zkplatform.api.storage.Storage;
+import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.api.storage.TxnCursor;
+import org.zkplatform.api.time.Clock;
+import org.zkplatform.api.transport.Listener;
+import org.zkplatform.api.transport.Transport;
+import org.zkplatform.api.transport.TransportException;
+import org.zkplatform.zab.auth.Authenticators;
+import org.zkplatform.zab.proto.JuteException;
+import org.zkplatform.zab.proto.JuteInput;
+import org.zkplatform.zab.proto.TxnHeader;
+import org.zkplatform.zab.request.RequestPrep;
+import org.zkplatform.zab.session.SessionTracker;
+import org.zkplatform.zab.tree.DataTree;
+import org.zkplatform.zab.tree.TreeListener;
+import org.zkplatform.zab.tree.TxnRecords;
+import org.zkplatform.zab.watch.WatchManager;
+
+/**
+ * A standalone server's moving parts, wired: the tree loaded from storage, the core and its
+ * driver thread, the log thread, and the client port.
+ */
+public final class ClientService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
+    private static final int MAX_OUTSTANDING_PER_CONNECTION = 1000;
+    private static final Duration SESSIONLESS_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * What the service needs from the configuration.
+     *
+     * @param conf the lines the {@code conf} command prints
+     */
+    public record Settings(long serverId, int tickTimeMillis, int minSessionTimeoutMillis, int maxSessionTimeoutMillis,
+                           boolean extendedTypes, InetSocketAddress address, int maxConnectionsPerIp,
+                           int maxFrameBytes, Set<String> fourLetterWords, Duration containerCheckInterval,
+                           List<String> conf) {
+    }
+
+    private final Settings settings;
+    private final Storage storage;
+    private final Transport transport;
+    private final Map<String, Authenticator> authenticators;
+    private final Clock clock;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    private TxnLogWriter logWriter;
+    private CoreLoop loop;
+    private Listener listener;
+
+    public ClientService(Settings settings, Storage storage, Transport transport,
+                         Map<String, Authenticator> authenticators, Clock clock) {
+        this.settings = settings;
+        this.storage = storage;
+        this.transport = transport;
+        this.authenticators = Map.copyOf(authenticators);
+        this.clock = clock;
+    }
+
+    /** Loads the tree, starts the threads, then opens the client port. */
+    public void start() throws StorageException, TransportException {
+        DataTree tree = load();
+        SessionTracker sessions = new SessionTracker(settings.serverId(), clock.monotonicMillis(),
+                settings.tickTimeMillis());
+        long now = clock.monotonicMillis();
+        tree.sessions().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
+        AclAccess access = new AclAccess(authenticators);
+        RequestPrep prep = new RequestPrep(tree, access, sessions::isActive, settings.extendedTypes(), clock);
+        CoreSettings coreSettings = new CoreSettings(settings.serverId(), settings.tickTimeMillis(),
+                settings.minSessionTimeoutMillis(), settings.maxSessionTimeoutMillis(), settings.fourLetterWords(),
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
+                settings.conf());
+        CoreLoop[] loopRef = new CoreLoop[1];
+        logWriter = new TxnLogWriter(storage.txnLog(), event -> loopRef[0].post(event));
+        ServerCore core = new ServerCore(coreSettings, tree, sessions, new WatchManager(), prep,
+                new Authenticators(authenticators), logWriter, clock);
+        ClientPort[] portRef = new ClientPort[1];
+        loop = new CoreLoop(core, clock, () -> portRef[0].closeSessionless(), this::fail);
+        loopRef[0] = loop;
+        portRef[0] = new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
+        logWriter.start();
+        loop.start();
+        listener = transport.listen(settings.address(), portRef[0]);
+    }
+
+    /** Rebuilds the tree from the log. */
+    private DataTree load() throws StorageException {
+        DataTree tree = new DataTree();
+        long start = System.nanoTime();
+        int count = 0;
+        try (TxnCursor cursor = storage.txnLog().readFrom(1)) {
+            for (LoggedTxn logged = cursor.next(); logged != null; logged = cursor.next()) {
+                JuteInput in = new JuteInput(logged.bytes());
+                TxnHeader header = TxnHeader.read(in);
+                tree.apply(header, TxnRecords.read(header.type(), in), TreeListener.NONE);
+                count++;
+            }
+        } catch (JuteException e) {
+            throw new StorageException("a txn in the log of " + storage.describe() + " does not decode: "
+                    + e.getMessage(), e);
+        }
+        if (count > 0) {
+            LOG.info("Replayed {} txns up to zxid 0x{} in {} ms", count, Long.toHexString(tree.lastProcessedZxid()),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return tree;
+    }
+
+    private void fail(Throwable cause) {
+        failure.complete(cause);
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    /** The bound client address. */
+    public InetSocketAddress clientAddress() {
+        return listener.localAddress();
+    }
+
+    /** Completes if the service fails and stops serving. */
+    public CompletableFuture<Throwable> failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close();
+        }
+        if (loop != null) {
+            loop.close();
+        }
+        if (logWriter != null) {
+            logWriter.close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.zkplatform.zab.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.api.storage.TxnLog;
+import org.zkplatform.zab.request.Transaction;
+
+/**
+ * The log thread: appends every txn waiting, makes them durable with one commit (group commit),
+ * then reports the last zxid as durable. A write is answered only after that report.
+ */
+final class TxnLogWriter implements TxnSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TxnLogWriter.class);
+    private static final long SLOW_COMMIT_MILLIS = 1000;
+
+    private final BlockingQueue<Transaction> queue = new LinkedBlockingQueue<>();
+    private final TxnLog log;
+    private final Consumer<CoreEvent> core;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TxnLogWriter(TxnLog log, Consumer<CoreEvent> core) {
+        this.log = log;
+        this.core = core;
+        this.thread = new Thread(this::run, "zk-txnlog");
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void submit(Transaction txn) {
+        queue.add(txn);
+    }
+
+    private void run() {
+        List<Transaction> batch = new ArrayList<>();
+        try {
+            while (running) {
+                Transaction first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch);
+                for (Transaction txn : batch) {
+                    log.append(txn.zxid(), txn.encode());
+                }
+                long start = System.nanoTime();
+                log.commit();
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (millis > SLOW_COMMIT_MILLIS) {
+                    LOG.warn("Making {} txns durable took {} ms; the disk is slow", batch.size(), millis);
+                }
+                core.accept(new CoreEvent.Durable(batch.get(batch.size() - 1).zxid()));
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StorageException | RuntimeException e) {
+            running = false;
+            core.accept(new CoreEvent.LogFailed(e instanceof StorageException ? e : new StorageException(e.toString(), e)));
+        }
+    }
+
+    /** Stops after the batch in hand; not by interrupt, which would close the log's file channel. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package org.zkplatform.zab.tree;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.zkplatform.api.auth.Id;
+import org.zkplatform.zab.proto.Acl;
+import org.zkplatform.zab.proto.CheckVersionTxn;
+import org.zkplatform.zab.proto.CloseSessionTxn;
+import org.zkplatform.zab.proto.CreateContainerTxn;
+import org.zkplatform.zab.proto.CreateSessionTxn;
+import org.zkplatform.zab.proto.CreateTTLTxn;
+import org.zkplatform.zab.proto.CreateTxn;
+import org.zkplatform.zab.proto.DeleteTxn;
+import org.zkplatform.zab.proto.ErrorTxn;
+import org.zkplatform.zab.proto.JuteException;
+import org.zkplatform.zab.proto.JuteInput;
+import org.zkplatform.zab.proto.JuteRecord;
+import org.zkplatform.zab.proto.KeeperError;
+import org.zkplatform.zab.proto.MultiTxn;
+import org.zkplatform.zab.proto.OpCode;
+import org.zkplatform.zab.proto.Perms;
+import org.zkplatform.zab.proto.SetACLTxn;
+import org.zkplatform.zab.proto.SetDataTxn;
+import org.zkplatform.zab.proto.Txn;
+import org.zkplatform.zab.proto.TxnHeader;
+
+/**
+ * The znodes, and the rules for applying committed txns to them (ZooKeeper's DataTree). Applying
+ * never throws for a txn that no longer fits (a create of an existing node, a delete of a missing
+ * one): replay after a fuzzy snapshot meets those, and the result just carries the error.
+ *
+ * <p>Not thread-safe: the driver thread owns it.
+ */
+public final class DataTree {
+
+    public static final String ROOT = "/";
+    public static final String ZOOKEEPER = "/zookeeper";
+    public static final String QUOTA = "/zookeeper/quota";
+    public static final String CONFIG = "/zookeeper/config";
+
+    public static final List<Acl> OPEN_ACL_UNSAFE = List.of(new Acl(Perms.ALL, new Id("world", "anyone")));
+    public static final List<Acl> READ_ACL_UNSAFE = List.of(new Acl(Perms.READ, new Id("world", "anyone")));
+
+    private final Map<String, DataNode> nodes = new HashMap<>();
+    private final Map<Long, Set<String>> ephemerals = new HashMap<>();
+    private final Map<Long, Integer> sessions = new LinkedHashMap<>();
+    private final Set<String> containers = new HashSet<>();
+    private final Set<String> ttls = new HashSet<>();
+    private final AclCache aclCache = new AclCache();
+    private long lastProcessedZxid;
+    private long dataBytes;
+
+    public DataTree() {
+        addSystemNode(ROOT, null, OPEN_ACL_UNSAFE);
+        addSystemNode(ZOOKEEPER, ROOT, OPEN_ACL_UNSAFE);
+        addSystemNode(QUOTA, ZOOKEEPER, OPEN_ACL_UNSAFE);
+        addSystemNode(CONFIG, ZOOKEEPER, READ_ACL_UNSAFE);
+    }
+
+    private void addSystemNode(String path, String parent, List<Acl> acl) {
+        nodes.put(path, new DataNode(new byte[0], aclCache.acquire(acl), 0, 0, 0));
+        if (parent != null) {
+            nodes.get(parent).addChild(childName(path));
+        }
+    }
+
+    /** The parent of {@code path}: "/" for a top-level node. */
+    public static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? ROOT : path.substring(0, slash);
+    }
+
+    static String childName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The nodes clients may not delete. */
+    public static boolean isSpecialPath(String path) {
+        return ROOT.equals(path) || ZOOKEEPER.equals(path) || QUOTA.equals(path) || CONFIG.equals(path);
+    }
+
+    public DataNode node(String path) {
+        return nodes.get(path);
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    public long lastProcessedZxid() {
+        return lastProcessedZxid;
+    }
+
+    /** Sets where replay resumes, after loading a snapshot taken at {@code zxid}. */
+    public void setLastProcessedZxid(long zxid) {
+        lastProcessedZxid = zxid;
+    }
+
+    /** Bytes of data and paths, as ZooKeeper's approximate data size counts them. */
+    public long approximateDataSize() {
+        return dataBytes;
+    }
+
+    /**
+     * A copy of a session's ephemerals. A HashSet on purpose: its iteration order is what ZooKeeper
+     * lists them in (closeSession txns, getEphemerals), and clients may see that order.
+     */
+    public Set<String> ephemerals(long sessionId) {
+        Set<String> paths = ephemerals.get(sessionId);
+        return paths == null ? new HashSet<>() : new HashSet<>(paths);
+    }
+
+    /** Every session's ephemerals, by session, for the {@code dump} command. */
+    public Map<Long, Set<String>> allEphemerals() {
+        Map<Long, Set<String>> copy = new TreeMap<>();
+        ephemerals.forEach((session, paths) -> copy.put(session, new HashSet<>(paths)));
+        return copy;
+    }
+
+    public int ephemeralCount() {
+        return ephemerals.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The sessions created and not yet closed, with their timeouts, as txns left them. */
+    public Map<Long, Integer> sessions() {
+        return new LinkedHashMap<>(sessions);
+    }
+
+    /** Containers, for the container reaper. */
+    public Set<String> containers() {
+        return new HashSet<>(containers);
+    }
+
+    /** TTL nodes, for the reaper. */
+    public Set<String> ttlNodes() {
+        return new HashSet<>(ttls);
+    }
+
+    /** Every node below {@code path}; for "/" all but the root. */
+    public int allChildrenNumber(String path) {
+        if (ROOT.equals(path)) {
+            return nodes.size() - 1;
+        }
+        String prefix = path + "/";
+        int count = 0;
+        for (String key : nodes.keySet()) {
+            if (key.startsWith(prefix)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Applies a committed txn and returns what it did. {@code listener} hears of each change as
+     * it happens.
+     */
+    public TxnResult apply(TxnHeader header, JuteRecord txn, TreeListener listener) {
+        TxnResult result = applyOne(header, header.type(), txn, listener);
+        if (header.zxid() > lastProcessedZxid) {
+            lastProcessedZxid = header.zxid();
+        }
+        return result;
+    }
+
+    private TxnResult applyOne(TxnHeader header, int type, JuteRecord txn, TreeListener listener) {
+        long zxid = header.zxid();
+        switch (type) {
+            case OpCode.CREATE:
+            case OpCode.CREATE2: {
+                CreateTxn create = (CreateTxn) txn;
+                return createNode(type, create.path(), create.data(), create.acl(),
+                        create.ephemeral() ? header.clientId() : 0, create.parentCVersion(), zxid, header.time(),
+                        listener);
+            }
+            case OpCode.CREATE_CONTAINER: {
+                CreateContainerTxn create = (CreateContainerTxn) txn;
+                return createNode(type, create.path(), create.data(), create.acl(), EphemeralOwner.CONTAINER,
+                        create.parentCVersion(), zxid, header.time(), listener);
+            }
+            case OpCode.CREATE_TTL: {
+                CreateTTLTxn create = (CreateTTLTxn) txn;
+                return createNode(type, create.path(), create.data(), create.acl(), EphemeralOwner.ttl(create.ttl()),
+                        create.parentCVersion(), zxid, header.time(), listener);
+            }
+            case OpCode.DELETE:
+            case OpCode.DELETE_CONTAINER: {
+                String path = ((DeleteTxn) txn).path();
+                return deleteNode(path, zxid, listener) ? TxnResult.ok(type, path, null)
+                        : TxnResult.failed(type, KeeperError.NO_NODE, path);
+            }
+            case OpCode.SET_DATA:
+            case OpCode.RECONFIG: {
+                SetDataTxn set = (SetDataTxn) txn;
+                return setData(type, set.path(), set.data(), set.version(), zxid, header.time(), listener);
+            }
+            case OpCode.SET_ACL: {
+                SetACLTxn set = (SetACLTxn) txn;
+                return setAcl(type, set.path(), set.acl(), set.version());
+            }
+            case OpCode.CREATE_SESSION:
+                sessions.put(header.clientId(), ((CreateSessionTxn) txn).timeOut());
+                return TxnResult.ok(type, null, null);
+            case OpCode.CLOSE_SESSION:
+                killSession(header.clientId(), (CloseSessionTxn) txn, zxid, listener);
+                return TxnResult.ok(type, null, null);
+            case OpCode.ERROR:
+                return TxnResult.failed(type, KeeperError.ofCode(((ErrorTxn) txn).err()), null);
+            case OpCode.CHECK:
+                return TxnResult.ok(type, ((CheckVersionTxn) txn).path(), null);
+            case OpCode.MULTI:
+                return applyMulti(header, (MultiTxn) txn, listener);
+            default:
+                throw new IllegalArgumentException("cannot apply a txn of type " + type);
+        }
+    }
+
+    /**
+     * A multi applies all its ops, or, when one failed at prep (an error sub-txn), none: then the
+     * ops before the failure report OK and those after it RuntimeInconsistency.
+     */
+    private TxnResult applyMulti(TxnHeader header, MultiTxn multi, TreeListener listener) {
+        boolean failed = multi.txns().stream().anyMatch(t -> t.type() == OpCode.ERROR);
+        List<TxnResult> results = new ArrayList<>(multi.txns().size());
+        boolean afterFailure = false;
+        KeeperError first = KeeperError.OK;
+        for (Txn sub : multi.txns()) {
+            TxnResult result;
+            if (sub.type() == OpCode.ERROR) {
+                afterFailure = true;
+                result = TxnResult.failed(OpCode.ERROR, KeeperError.ofCode(decode(sub).err()), null);
+            } else if (failed) {
+                result = TxnResult.failed(OpCode.ERROR,
+                        afterFailure ? KeeperError.RUNTIME_INCONSISTENCY : KeeperError.OK, null);
+            } else {
+                result = applyOne(header, sub.type(), decodeAny(sub), listener);
+            }
+            if (first == KeeperError.OK && !result.isOk()) {
+                first = result.error();
+            }
+            results.add(result);
+        }
+        return new TxnResult(OpCode.MULTI, first, null, null, List.copyOf(results));
+    }
+
+    private static ErrorTxn decode(Txn sub) {
+        return (ErrorTxn) decodeAny(sub);
+    }
+
+    private static JuteRecord decodeAny(Txn sub) {
+        try {
+            return TxnRecords.read(sub.type(), new JuteInput(sub.data()));
+        } catch (JuteException e) {
+            throw new IllegalArgumentException("malformed sub-txn of type " + sub.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TxnResult createNode(int type, String path, byte[] data, List<Acl> acl, long ephemeralOwner, int parentCVersion,
+                                 long zxid, long time, TreeListener listener) {
+        String parentPath = parentOf(path);
+        DataNode parent = nodes.get(parentPath);
+        if (parent == null) {
+            return TxnResult.failed(type, KeeperError.NO_NODE, path);
+        }
+        int newCversion = parentCVersion == -1 ? parent.cversion + 1 : parentCVersion;
+        if (nodes.containsKey(path)) {
+            // Replay of a create that a fuzzy snapshot already holds: keep the parent's counters up.
+            raiseCversion(parent, newCversion, zxid);
+            return TxnResult.failed(type, KeeperError.NODE_EXISTS, path);
+        }
+        raiseCversion(parent, newCversion, zxid);
+        DataNode child = new DataNode(data, aclCache.acquire(acl), zxid, time, ephemeralOwner);
+        parent.addChild(childName(path));
+        nodes.put(path, child);
+        dataBytes += path.length() + (data == null ? 0 : data.length);
+        if (EphemeralOwner.isContainer(ephemeralOwner)) {
+            containers.add(path);
+        } else if (EphemeralOwner.isTtl(ephemeralOwner)) {
+            ttls.add(path);
+        } else if (ephemeralOwner != 0) {
+            ephemerals.computeIfAbsent(ephemeralOwner, k -> new HashSet<>()).add(path);
+        }
+        listener.nodeCreated(path, parentPath);
+        return TxnResult.ok(type, path, child.stat());
+    }
+
+    /** Only raises: replay must not take a parent's counters back. */
+    private static void raiseCversion(DataNode parent, int cversion, long zxid) {
+        if (cversion > parent.cversion) {
+            parent.cversion = cversion;
+            parent.pzxid = zxid;
+        }
+    }
+
+    private boolean deleteNode(String path, long zxid, TreeListener listener) {
+        String parentPath = parentOf(path);
+        DataNode parent = nodes.get(parentPath);
+        if (parent == null) {
+            return false;
+        }
+        parent.removeChild(childName(path));
+        if (zxid > parent.pzxid) {
+            parent.pzxid = zxid;
+        }
+        DataNode node = nodes.remove(path);
+        if (node == null) {
+            return false;
+        }
+        aclCache.release(node.acl);
+        dataBytes -= path.length() + (node.data == null ? 0 : node.data.length);
+        long owner = node.ephemeralOwner;
+        if (EphemeralOwner.isContainer(owner)) {
+            containers.remove(path);
+        } else if (EphemeralOwner.isTtl(owner)) {
+            ttls.remove(path);
+        } else if (owner != 0) {
+            Set<String> paths = ephemerals.get(owner);
+            if (paths != null) {
+                paths.remove(path);
+                if (paths.isEmpty()) {
+                    ephemerals.remove(owner);
+                }
+            }
+        }
+        listener.nodeDeleted(path, parentPath, node);
+        return true;
+    }
+
+    private TxnResult setData(int type, String path, byte[] data, int version, long zxid, long time, TreeListener listener) {
+        DataNode node = nodes.get(path);
+        if (node == null) {
+            return TxnResult.failed(type, KeeperError.NO_NODE, path);
+        }
+        dataBytes += (data == null ? 0 : data.length) - (node.data == null ? 0 : node.data.length);
+        node.data = data;
+        node.mtime = time;
+        node.mzxid = zxid;
+        node.version = version;
+        listener.dataChanged(path);
+        return TxnResult.ok(type, path, node.stat());
+    }
+
+    private TxnResult setAcl(int type, String path, List<Acl> acl, int version) {
+        DataNode node = nodes.get(path);
+        if (node == null) {
+            return TxnResult.failed(type, KeeperError.NO_NODE, path);
+        }
+        aclCache.release(node.acl);
+        node.acl = aclCache.acquire(acl);
+        node.aversion = version;
+        return TxnResult.ok(type, path, node.stat());
+    }
+
+    /** Deletes the session's ephemerals: those the txn lists, then any the tree still knows. */
+    private void killSession(long sessionId, CloseSessionTxn txn, long zxid, TreeListener listener) {
+        sessions.remove(sessionId);
+        Set<String> known = ephemerals.remove(sessionId);
+        List<String> toDelete = new ArrayList<>();
+        if (txn != null && txn.paths2Delete() != null) {
+            toDelete.addAll(txn.paths2Delete());
+        }
+        if (known != null) {
+            for (String path : known) {
+                if (!toDelete.contains(path)) {
+                    toDelete.add(path);
+                }
+            }
+        }
+        for (String path : toDelete) {
+            deleteNode(path, zxid, listener);
+        }
+    }
+
+    /** How many distinct ACLs are in use. */
+    public int aclCount() {
+        return aclCache.size();
+    }
+}
