@@ -30,18 +30,18 @@ public final class StandaloneServer implements AutoCloseable {
     /**
      * @param authenticators the authentication schemes, by scheme name
      */
-    public StandaloneServer(ServerConfig config, ClientPortConfig clientPort, Storage storage,
+    public StandaloneServer(ServerConfig config, ClientPortConfig clientPort, SnapshotConfig snapshots, Storage storage,
                             Transport clientTransport, Map<String, Authenticator> authenticators, Clock clock) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.clientPort = Objects.requireNonNull(clientPort, "clientPort is null");
         this.storage = Objects.requireNonNull(storage, "storage is null");
         this.clientTransport = Objects.requireNonNull(clientTransport, "clientTransport is null");
-        this.service = new ClientService(serviceSettings(config, clientPort, storage), storage, clientTransport,
+        this.service = new ClientService(serviceSettings(config, clientPort, snapshots, storage), storage, clientTransport,
                 authenticators, clock);
     }
 
     private static ClientService.Settings serviceSettings(ServerConfig config, ClientPortConfig clientPort,
-                                                          Storage storage) {
+                                                          SnapshotConfig snapshots, Storage storage) {
         List<String> conf = List.of(
                 "clientPort=" + clientPort.address().getPort(),
                 "secureClientPort=-1",
@@ -58,7 +58,8 @@ public final class StandaloneServer implements AutoCloseable {
         return new ClientService.Settings(config.serverId(), (int) config.tickTime().toMillis(),
                 (int) config.minSessionTimeout().toMillis(), (int) config.maxSessionTimeout().toMillis(),
                 config.extendedTypes(), clientPort.address(), clientPort.maxConnectionsPerIp(),
-                clientPort.maxFrameBytes(), clientPort.fourLetterWords(), config.containerCheckInterval(), conf);
+                clientPort.maxFrameBytes(), clientPort.fourLetterWords(), config.containerCheckInterval(), snapshots,
+                conf);
     }
 
     /** Loads the database and opens the client port. */

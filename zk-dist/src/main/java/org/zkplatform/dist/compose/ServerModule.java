@@ -17,6 +17,7 @@ import org.zkplatform.api.transport.TransportContext;
 import org.zkplatform.dist.config.ServerSettings;
 import org.zkplatform.zab.ClientPortConfig;
 import org.zkplatform.zab.ServerConfig;
+import org.zkplatform.zab.SnapshotConfig;
 import org.zkplatform.zab.StandaloneServer;
 import org.zkplatform.zab.ZabTxnCodec;
 
@@ -43,6 +44,7 @@ public final class ServerModule extends AbstractModule {
         bind(Lifecycle.class).toInstance(lifecycle);
         bind(ServerConfig.class).toInstance(settings.server());
         bind(ClientPortConfig.class).toInstance(settings.clientPort());
+        bind(SnapshotConfig.class).toInstance(settings.snapshots());
     }
 
     @Provides
@@ -81,11 +83,12 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StandaloneServer server(ServerConfig server, ClientPortConfig clientPort, Clock clock, Storage storage,
-                            @Named("client") Transport clientTransport, Map<String, Authenticator> authenticators) {
+    StandaloneServer server(ServerConfig server, ClientPortConfig clientPort, SnapshotConfig snapshots, Clock clock,
+                            Storage storage, @Named("client") Transport clientTransport,
+                            Map<String, Authenticator> authenticators) {
         // Guice creates the parameters in this order, so the lifecycle stops them in the reverse:
         // the server, then the client transport, then the storage.
         return lifecycle.add("server",
-                new StandaloneServer(server, clientPort, storage, clientTransport, authenticators, clock));
+                new StandaloneServer(server, clientPort, snapshots, storage, clientTransport, authenticators, clock));
     }
 }

@@ -11,6 +11,7 @@ import org.zkplatform.dist.StartupException;
 import org.zkplatform.zab.ClientPortConfig;
 import org.zkplatform.zab.EnsembleConfig;
 import org.zkplatform.zab.ServerConfig;
+import org.zkplatform.zab.SnapshotConfig;
 
 /**
  * Every setting the launcher needs, typed and validated once, before anything is built.
@@ -20,6 +21,7 @@ import org.zkplatform.zab.ServerConfig;
 public record ServerSettings(
         ServerConfig server,
         ClientPortConfig clientPort,
+        SnapshotConfig snapshots,
         EnsembleConfig ensemble,
         String clientTransport,
         String quorumTransport,
@@ -40,6 +42,7 @@ public record ServerSettings(
         List<String> errors = new ArrayList<>();
         ServerConfig server = collect(errors, () -> ServerConfig.from(root.section("zk.server")));
         ClientPortConfig clientPort = collect(errors, () -> ClientPortConfig.from(root.section("zk.client")));
+        SnapshotConfig snapshots = collect(errors, () -> SnapshotConfig.from(root.section("zk.snapshot")));
         EnsembleConfig ensemble = collect(errors, () -> EnsembleConfig.from(root.section("zk.quorum")));
         String clientTransport = collect(errors, () -> root.getString("zk.client.transport"));
         String quorumTransport = collect(errors, () -> root.getString("zk.quorum.transport"));
@@ -56,7 +59,7 @@ public record ServerSettings(
         if (!errors.isEmpty()) {
             throw StartupException.config(String.join(System.lineSeparator(), errors));
         }
-        return new ServerSettings(server, clientPort, ensemble, clientTransport, quorumTransport, algorithm, storage, root);
+        return new ServerSettings(server, clientPort, snapshots, ensemble, clientTransport, quorumTransport, algorithm, storage, root);
     }
 
     private static <T> T collect(List<String> errors, Supplier<T> reader) {

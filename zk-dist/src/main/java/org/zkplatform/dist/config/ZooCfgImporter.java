@@ -101,6 +101,13 @@ public final class ZooCfgImporter {
             case "dataDir" -> out.put("zk.storage.data-dir", value);
             case "dataLogDir" -> out.put("zk.storage.data-log-dir", value);
             case "electionAlg" -> out.put("zk.election.algorithm", integer(key, value));
+            case "snapCount" -> out.put("zk.snapshot.count", integer(key, value));
+            case "autopurge.snapRetainCount" -> out.put("zk.snapshot.retain-count", integer(key, value));
+            case "autopurge.purgeInterval" -> out.put("zk.snapshot.purge-interval", integer(key, value) + "h");
+            case "extendedTypesEnabled" -> out.put("zk.server.extended-types", Boolean.parseBoolean(value));
+            case "znode.container.checkIntervalMs" ->
+                    out.put("zk.server.container-check-interval", integer(key, value) + "ms");
+            case "DigestAuthenticationProvider.superDigest" -> out.put("zk.auth.digest.super-digest", value);
             case "standaloneEnabled" -> {
                 // Decides standalone versus ensemble above; nothing to carry over.
             }

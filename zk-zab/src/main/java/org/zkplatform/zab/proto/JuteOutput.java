@@ -54,6 +54,16 @@ public final class JuteOutput {
         return ByteBuffer.wrap(bytes, 0, size);
     }
 
+    /**
+     * Moves the bytes written to {@code out}, adding them to {@code checksum}, and starts empty
+     * again: for streams too large to build in memory, written record by record.
+     */
+    public void flushTo(java.io.OutputStream out, java.util.zip.Checksum checksum) throws java.io.IOException {
+        checksum.update(bytes, 0, size);
+        out.write(bytes, 0, size);
+        size = 0;
+    }
+
     public void writeByte(byte b) {
         ensure(1);
         bytes[size++] = b;

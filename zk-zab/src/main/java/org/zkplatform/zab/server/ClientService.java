@@ -4,28 +4,25 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.auth.Authenticator;
-import org.zkplatform.api.storage.LoggedTxn;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
-import org.zkplatform.api.storage.TxnCursor;
 import org.zkplatform.api.time.Clock;
 import org.zkplatform.api.transport.Listener;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
+import org.zkplatform.zab.SnapshotConfig;
 import org.zkplatform.zab.auth.Authenticators;
-import org.zkplatform.zab.proto.JuteException;
-import org.zkplatform.zab.proto.JuteInput;
-import org.zkplatform.zab.proto.TxnHeader;
+import org.zkplatform.zab.persistence.DatabaseLoader;
+import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.request.RequestPrep;
 import org.zkplatform.zab.session.SessionTracker;
 import org.zkplatform.zab.tree.DataTree;
-import org.zkplatform.zab.tree.TreeListener;
-import org.zkplatform.zab.tree.TxnRecords;
 import org.zkplatform.zab.watch.WatchManager;
 
 /**
@@ -46,7 +43,7 @@ public final class ClientService implements AutoCloseable {
     public record Settings(long serverId, int tickTimeMillis, int minSessionTimeoutMillis, int maxSessionTimeoutMillis,
                            boolean extendedTypes, InetSocketAddress address, int maxConnectionsPerIp,
                            int maxFrameBytes, Set<String> fourLetterWords, Duration containerCheckInterval,
-                           List<String> conf) {
+                           SnapshotConfig snapshots, List<String> conf) {
     }
 
     private final Settings settings;
@@ -55,6 +52,7 @@ public final class ClientService implements AutoCloseable {
     private final Map<String, Authenticator> authenticators;
     private final Clock clock;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    private Snapshotter snapshotter;
     private TxnLogWriter logWriter;
     private CoreLoop loop;
     private Listener listener;
@@ -70,7 +68,15 @@ public final class ClientService implements AutoCloseable {
 
     /** Loads the tree, starts the threads, then opens the client port. */
     public void start() throws StorageException, TransportException {
-        DataTree tree = load();
+        // A field of a snapshot may be as long as a request plus ZooKeeper's slack (jute.maxbuffer x 2).
+        DataTree tree = DatabaseLoader.load(storage, 2 * settings.maxFrameBytes());
+        snapshotter = new Snapshotter(tree, storage, settings.snapshots().retainCount());
+        if (storage.snapshots().list().isEmpty()) {
+            snapshotter.snapshotNow();
+        }
+        if (!settings.snapshots().purgeInterval().isZero()) {
+            snapshotter.purgeEvery(settings.snapshots().purgeInterval());
+        }
         SessionTracker sessions = new SessionTracker(settings.serverId(), clock.monotonicMillis(),
                 settings.tickTimeMillis());
         long now = clock.monotonicMillis();
@@ -82,7 +88,8 @@ public final class ClientService implements AutoCloseable {
                 MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
                 settings.conf());
         CoreLoop[] loopRef = new CoreLoop[1];
-        logWriter = new TxnLogWriter(storage.txnLog(), event -> loopRef[0].post(event));
+        logWriter = new TxnLogWriter(storage.txnLog(), event -> loopRef[0].post(event), settings.snapshots().count(),
+                snapshotter::snapshotInBackground, new Random());
         ServerCore core = new ServerCore(coreSettings, tree, sessions, new WatchManager(), prep,
                 new Authenticators(authenticators), logWriter, clock);
         ClientPort[] portRef = new ClientPort[1];
@@ -93,29 +100,6 @@ public final class ClientService implements AutoCloseable {
         logWriter.start();
         loop.start();
         listener = transport.listen(settings.address(), portRef[0]);
-    }
-
-    /** Rebuilds the tree from the log. */
-    private DataTree load() throws StorageException {
-        DataTree tree = new DataTree();
-        long start = System.nanoTime();
-        int count = 0;
-        try (TxnCursor cursor = storage.txnLog().readFrom(1)) {
-            for (LoggedTxn logged = cursor.next(); logged != null; logged = cursor.next()) {
-                JuteInput in = new JuteInput(logged.bytes());
-                TxnHeader header = TxnHeader.read(in);
-                tree.apply(header, TxnRecords.read(header.type(), in), TreeListener.NONE);
-                count++;
-            }
-        } catch (JuteException e) {
-            throw new StorageException("a txn in the log of " + storage.describe() + " does not decode: "
-                    + e.getMessage(), e);
-        }
-        if (count > 0) {
-            LOG.info("Replayed {} txns up to zxid 0x{} in {} ms", count, Long.toHexString(tree.lastProcessedZxid()),
-                    (System.nanoTime() - start) / 1_000_000);
-        }
-        return tree;
     }
 
     private void fail(Throwable cause) {
@@ -145,6 +129,9 @@ public final class ClientService implements AutoCloseable {
         }
         if (logWriter != null) {
             logWriter.close();
+        }
+        if (snapshotter != null) {
+            snapshotter.close();
         }
     }
 }

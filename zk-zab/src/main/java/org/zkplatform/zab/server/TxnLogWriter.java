@@ -2,6 +2,7 @@ package org.zkplatform.zab.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,9 @@ import org.zkplatform.zab.request.Transaction;
 
 /**
  * The log thread: appends every txn waiting, makes them durable with one commit (group commit),
- * then reports the last zxid as durable. A write is answered only after that report.
+ * then reports the last zxid as durable. A write is answered only after that report. Every
+ * {@code snapCount} txns or so it starts a new log file and asks for a snapshot, so recovery
+ * never has to replay more than that.
  */
 final class TxnLogWriter implements TxnSink, AutoCloseable {
 
@@ -25,12 +28,30 @@ final class TxnLogWriter implements TxnSink, AutoCloseable {
     private final TxnLog log;
     private final Consumer<CoreEvent> core;
     private final Thread thread;
+    private final int snapCount;
+    private final Runnable snapshot;
+    private final Random random;
+    private long txnsSinceSnapshot;
+    private long nextSnapshotAt;
     private volatile boolean running = true;
 
-    TxnLogWriter(TxnLog log, Consumer<CoreEvent> core) {
+    /**
+     * @param snapCount txns between snapshots, randomized between half and all of it
+     * @param snapshot starts a snapshot in the background
+     * @param random picks each snapshot point, so servers of an ensemble do not snapshot together
+     */
+    TxnLogWriter(TxnLog log, Consumer<CoreEvent> core, int snapCount, Runnable snapshot, Random random) {
         this.log = log;
         this.core = core;
+        this.snapCount = snapCount;
+        this.snapshot = snapshot;
+        this.random = random;
+        this.nextSnapshotAt = pickSnapshotPoint();
         this.thread = new Thread(this::run, "zk-txnlog");
+    }
+
+    private long pickSnapshotPoint() {
+        return snapCount / 2 + random.nextInt(snapCount / 2 + 1);
     }
 
     void start() {
@@ -62,7 +83,14 @@ final class TxnLogWriter implements TxnSink, AutoCloseable {
                     LOG.warn("Making {} txns durable took {} ms; the disk is slow", batch.size(), millis);
                 }
                 core.accept(new CoreEvent.Durable(batch.get(batch.size() - 1).zxid()));
+                txnsSinceSnapshot += batch.size();
                 batch.clear();
+                if (txnsSinceSnapshot >= nextSnapshotAt) {
+                    txnsSinceSnapshot = 0;
+                    nextSnapshotAt = pickSnapshotPoint();
+                    log.roll();
+                    snapshot.run();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

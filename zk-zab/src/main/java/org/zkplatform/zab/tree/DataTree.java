@@ -1,9 +1,12 @@
 package org.zkplatform.zab.tree;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,7 @@ import org.zkplatform.zab.proto.OpCode;
 import org.zkplatform.zab.proto.Perms;
 import org.zkplatform.zab.proto.SetACLTxn;
 import org.zkplatform.zab.proto.SetDataTxn;
+import org.zkplatform.zab.proto.StatPersisted;
 import org.zkplatform.zab.proto.Txn;
 import org.zkplatform.zab.proto.TxnHeader;
 
@@ -35,7 +39,10 @@ import org.zkplatform.zab.proto.TxnHeader;
  * never throws for a txn that no longer fits (a create of an existing node, a delete of a missing
  * one): replay after a fuzzy snapshot meets those, and the result just carries the error.
  *
- * <p>Not thread-safe: the driver thread owns it.
+ * <p>One writer: the driver thread applies txns. One concurrent reader is allowed: a snapshot
+ * walking the tree while txns apply ("fuzzy" snapshot, made exact by replaying the log from its
+ * start). For that reader the node map is concurrent, each node changes under its own lock, and
+ * {@link #lastProcessedZxid()} is volatile.
  */
 public final class DataTree {
 
@@ -47,13 +54,13 @@ public final class DataTree {
     public static final List<Acl> OPEN_ACL_UNSAFE = List.of(new Acl(Perms.ALL, new Id("world", "anyone")));
     public static final List<Acl> READ_ACL_UNSAFE = List.of(new Acl(Perms.READ, new Id("world", "anyone")));
 
-    private final Map<String, DataNode> nodes = new HashMap<>();
+    private final Map<String, DataNode> nodes = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> ephemerals = new HashMap<>();
-    private final Map<Long, Integer> sessions = new LinkedHashMap<>();
+    private final Map<Long, Integer> sessions = new ConcurrentHashMap<>();
     private final Set<String> containers = new HashSet<>();
     private final Set<String> ttls = new HashSet<>();
     private final AclCache aclCache = new AclCache();
-    private long lastProcessedZxid;
+    private volatile long lastProcessedZxid;
     private long dataBytes;
 
     public DataTree() {
@@ -269,15 +276,23 @@ public final class DataTree {
             return TxnResult.failed(type, KeeperError.NO_NODE, path);
         }
         int newCversion = parentCVersion == -1 ? parent.cversion + 1 : parentCVersion;
-        if (nodes.containsKey(path)) {
-            // Replay of a create that a fuzzy snapshot already holds: keep the parent's counters up.
+        DataNode existing = nodes.get(path);
+        if (existing != null) {
+            // Replay of a create that a fuzzy snapshot already holds: keep the parent's counters up,
+            // and take the txn's ACL, which the snapshot may not have been able to record.
             raiseCversion(parent, newCversion, zxid);
+            synchronized (existing) {
+                aclCache.release(existing.acl);
+                existing.acl = aclCache.acquire(acl);
+            }
             return TxnResult.failed(type, KeeperError.NODE_EXISTS, path);
         }
         raiseCversion(parent, newCversion, zxid);
         DataNode child = new DataNode(data, aclCache.acquire(acl), zxid, time, ephemeralOwner);
-        parent.addChild(childName(path));
         nodes.put(path, child);
+        synchronized (parent) {
+            parent.addChild(childName(path));
+        }
         dataBytes += path.length() + (data == null ? 0 : data.length);
         if (EphemeralOwner.isContainer(ephemeralOwner)) {
             containers.add(path);
@@ -292,9 +307,11 @@ public final class DataTree {
 
     /** Only raises: replay must not take a parent's counters back. */
     private static void raiseCversion(DataNode parent, int cversion, long zxid) {
-        if (cversion > parent.cversion) {
-            parent.cversion = cversion;
-            parent.pzxid = zxid;
+        synchronized (parent) {
+            if (cversion > parent.cversion) {
+                parent.cversion = cversion;
+                parent.pzxid = zxid;
+            }
         }
     }
 
@@ -304,9 +321,11 @@ public final class DataTree {
         if (parent == null) {
             return false;
         }
-        parent.removeChild(childName(path));
-        if (zxid > parent.pzxid) {
-            parent.pzxid = zxid;
+        synchronized (parent) {
+            parent.removeChild(childName(path));
+            if (zxid > parent.pzxid) {
+                parent.pzxid = zxid;
+            }
         }
         DataNode node = nodes.remove(path);
         if (node == null) {
@@ -338,10 +357,12 @@ public final class DataTree {
             return TxnResult.failed(type, KeeperError.NO_NODE, path);
         }
         dataBytes += (data == null ? 0 : data.length) - (node.data == null ? 0 : node.data.length);
-        node.data = data;
-        node.mtime = time;
-        node.mzxid = zxid;
-        node.version = version;
+        synchronized (node) {
+            node.data = data;
+            node.mtime = time;
+            node.mzxid = zxid;
+            node.version = version;
+        }
         listener.dataChanged(path);
         return TxnResult.ok(type, path, node.stat());
     }
@@ -351,9 +372,11 @@ public final class DataTree {
         if (node == null) {
             return TxnResult.failed(type, KeeperError.NO_NODE, path);
         }
-        aclCache.release(node.acl);
-        node.acl = aclCache.acquire(acl);
-        node.aversion = version;
+        synchronized (node) {
+            aclCache.release(node.acl);
+            node.acl = aclCache.acquire(acl);
+            node.aversion = version;
+        }
         return TxnResult.ok(type, path, node.stat());
     }
 
@@ -375,6 +398,93 @@ public final class DataTree {
         for (String path : toDelete) {
             deleteNode(path, zxid, listener);
         }
+    }
+
+    /** Receives the nodes of a {@link #walk}. */
+    public interface NodeVisitor {
+        void visit(String path, byte[] data, List<Acl> acl, StatPersisted stat) throws java.io.IOException;
+    }
+
+    /**
+     * Visits every node, each parent before its children, copying each node's state under its
+     * lock. Safe while txns are applied: the result is "fuzzy", each node as it was when visited.
+     */
+    public void walk(NodeVisitor visitor) throws java.io.IOException {
+        Deque<String> pending = new ArrayDeque<>();
+        pending.push(ROOT);
+        while (!pending.isEmpty()) {
+            String path = pending.pop();
+            DataNode node = nodes.get(path);
+            if (node == null) {
+                continue; // deleted since its parent was visited; replay settles it
+            }
+            byte[] data;
+            List<Acl> acl;
+            StatPersisted stat;
+            List<String> children;
+            synchronized (node) {
+                data = node.data;
+                acl = node.acl;
+                stat = node.persistedStat();
+                children = new ArrayList<>(node.children());
+            }
+            visitor.visit(path, data, acl, stat);
+            String prefix = ROOT.equals(path) ? "/" : path + "/";
+            for (String child : children) {
+                pending.push(prefix + child);
+            }
+        }
+    }
+
+    /** The ACLs in use but world:anyone, numbered, as a snapshot's ACL map holds them. */
+    public Map<Long, List<Acl>> numberedAcls() {
+        return aclCache.numbered();
+    }
+
+    /**
+     * Puts a node read from a snapshot into the tree: parents come before children. Replaces the
+     * state of a node that exists (the root and ZooKeeper's own nodes always do).
+     *
+     * @throws IllegalArgumentException if the parent is missing: the snapshot is not in preorder
+     */
+    public void restore(String path, byte[] data, List<Acl> acl, StatPersisted stat) {
+        DataNode node = nodes.get(path);
+        if (node == null) {
+            DataNode parent = nodes.get(parentOf(path));
+            if (parent == null) {
+                throw new IllegalArgumentException("node " + path + " comes before its parent");
+            }
+            node = new DataNode(data, aclCache.acquire(acl), stat.czxid(), stat.ctime(), stat.ephemeralOwner());
+            nodes.put(path, node);
+            parent.addChild(childName(path));
+            long owner = stat.ephemeralOwner();
+            if (EphemeralOwner.isContainer(owner)) {
+                containers.add(path);
+            } else if (EphemeralOwner.isTtl(owner)) {
+                ttls.add(path);
+            } else if (owner != 0) {
+                ephemerals.computeIfAbsent(owner, k -> new HashSet<>()).add(path);
+            }
+            dataBytes += path.length() + (data == null ? 0 : data.length);
+        } else {
+            aclCache.release(node.acl);
+            node.acl = aclCache.acquire(acl);
+            dataBytes += (data == null ? 0 : data.length) - (node.data == null ? 0 : node.data.length);
+            node.data = data;
+        }
+        node.czxid = stat.czxid();
+        node.mzxid = stat.mzxid();
+        node.pzxid = stat.pzxid();
+        node.ctime = stat.ctime();
+        node.mtime = stat.mtime();
+        node.version = stat.version();
+        node.cversion = stat.cversion();
+        node.aversion = stat.aversion();
+    }
+
+    /** Records a session read from a snapshot. */
+    public void restoreSession(long sessionId, int timeoutMs) {
+        sessions.put(sessionId, timeoutMs);
     }
 
     /** How many distinct ACLs are in use. */

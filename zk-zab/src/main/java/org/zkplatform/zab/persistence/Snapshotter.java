@@ -1,0 +1,104 @@
+package org.zkplatform.zab.persistence;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zkplatform.api.Zxid;
+import org.zkplatform.api.storage.SnapshotInfo;
+import org.zkplatform.api.storage.SnapshotWriter;
+import org.zkplatform.api.storage.Storage;
+import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.zab.tree.DataTree;
+
+/**
+ * Takes snapshots on a thread of its own while txns go on being applied, at most one at a time,
+ * and purges what the newest snapshots no longer need.
+ */
+public final class Snapshotter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+
+    private final DataTree tree;
+    private final Storage storage;
+    private final int retain;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "zk-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /** @param retain snapshots kept by purge */
+    public Snapshotter(DataTree tree, Storage storage, int retain) {
+        this.tree = tree;
+        this.storage = storage;
+        this.retain = retain;
+    }
+
+    /** Purges every {@code interval}, on the snapshot thread so it never races a snapshot. */
+    public void purgeEvery(Duration interval) {
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::purge, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void purge() {
+        try {
+            int deleted = storage.purge(retain);
+            LOG.info("Purge kept the newest {} snapshots and deleted {} files", retain, deleted);
+        } catch (StorageException | RuntimeException e) {
+            LOG.error("Purging old snapshots and logs failed: {}", e.getMessage());
+        }
+    }
+
+    /** Writes a snapshot now, on the caller's thread: at first start, so a log never lacks one. */
+    public void snapshotNow() throws StorageException {
+        write();
+    }
+
+    /** Starts a snapshot in the background unless one is under way. */
+    public void snapshotInBackground() {
+        if (running.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                try {
+                    write();
+                } catch (StorageException | RuntimeException e) {
+                    LOG.error("Taking a snapshot failed: {}; the txn log still holds everything", e.getMessage());
+                } finally {
+                    running.set(false);
+                }
+            });
+        }
+    }
+
+    private void write() throws StorageException {
+        long start = System.nanoTime();
+        long zxid = tree.lastProcessedZxid();
+        SnapshotWriter writer = storage.snapshots().create(zxid);
+        try {
+            long nodes = SnapshotFormat.write(tree, writer.stream());
+            SnapshotInfo info = writer.commit();
+            LOG.info("Snapshot {} written: {} nodes, {} bytes, from zxid {} in {} ms", info.name(), nodes,
+                    info.sizeBytes(), Zxid.toHex(zxid), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (java.io.IOException e) {
+            writer.abort();
+            throw new StorageException("cannot write snapshot at zxid " + Zxid.toHex(zxid) + ": " + e.getMessage(), e);
+        } catch (StorageException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
