@@ -217,18 +217,12 @@ final class ServerCore {
             auth(c, r.xid(), (AuthPacket) r.record());
             return;
         }
-        if (!OpCode.isValid(type) || type == OpCode.CREATE_SESSION) {
-            LOG.warn("Closing {}: request {} of unknown or invalid type {}", c, r.xid(), type);
-            reply(c, r.xid(), -1, KeeperError.UNIMPLEMENTED, null);
-            close(c);
-            return;
-        }
         if (type == OpCode.CLOSE_SESSION) {
             sessions.setClosing(c.sessionId);
             Transaction txn = prep.closeSession(c.sessionId, r.xid());
             c.queue.add(new PendingRequest(r.xid(), type, null, false, txn.zxid(), r.receivedNanos()));
             submit(txn, c);
-        } else if (RequestDecoder.isWrite(type)) {
+        } else if (RequestDecoder.isWrite(type) && OpCode.isValid(type)) {
             Transaction txn = prep.prepare(c.sessionId, r.xid(), type, r.malformed() ? null : r.record(), c.authIds);
             c.queue.add(new PendingRequest(r.xid(), type, r.record(), r.malformed(), txn.zxid(), r.receivedNanos()));
             submit(txn, c);
@@ -330,6 +324,13 @@ final class ServerCore {
     }
 
     private void answerRead(ClientConnection c, PendingRequest read) {
+        if (!OpCode.isValid(read.type()) || read.type() == OpCode.CREATE_SESSION) {
+            // In its turn, so a client still sees the answers to everything it sent before.
+            LOG.warn("Closing {}: request {} of unknown or invalid type {}", c, read.xid(), read.type());
+            reply(c, read.xid(), -1, KeeperError.UNIMPLEMENTED, null);
+            close(c);
+            return;
+        }
         if (read.type() == OpCode.PING) {
             reply(c, PING_XID, read, KeeperError.OK, null);
             return;
