@@ -2,11 +2,8 @@ package org.zkplatform.zab.server;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.zkplatform.api.auth.Id;
 import org.zkplatform.api.transport.Connection;
 import org.zkplatform.zab.proto.JuteOutput;
 import org.zkplatform.zab.proto.JuteRecord;
@@ -32,7 +29,7 @@ final class ClientConnection {
     long sessionId;
     int timeoutMs;
     boolean readOnlyPresent;
-    final List<Id> authIds = new ArrayList<>(2);
+    final AuthIds authIds = new AuthIds();
     /** The session's requests in arrival order, from the first not yet answered. */
     final Deque<PendingRequest> queue = new ArrayDeque<>();
     private JuteOutput outbox;

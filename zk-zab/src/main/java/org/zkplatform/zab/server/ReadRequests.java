@@ -142,7 +142,7 @@ final class ReadRequests {
     }
 
     private boolean canRead(ClientConnection c, DataNode node, int perm) {
-        return acl.allowed(node.acl(), perm, c.authIds);
+        return acl.allowed(node.acl(), perm, c.authIds.list());
     }
 
     private Reply exists(ClientConnection c, long watcher, ExistsRequest request) {
@@ -245,8 +245,8 @@ final class ReadRequests {
     }
 
     private static WhoAmIResponse whoAmI(ClientConnection c) {
-        List<ClientInfo> infos = new ArrayList<>(c.authIds.size());
-        for (Id id : c.authIds) {
+        List<ClientInfo> infos = new ArrayList<>();
+        for (Id id : c.authIds.list()) {
             String user = "digest".equals(id.scheme()) ? id.id().split(":", 2)[0] : id.id();
             infos.add(new ClientInfo(id.scheme(), user));
         }

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.zkplatform.api.auth.AuthRequest;
 import org.zkplatform.api.auth.AuthResult;
 import org.zkplatform.api.auth.Authenticator;
-import org.zkplatform.api.auth.Id;
 import org.zkplatform.api.time.Clock;
 import org.zkplatform.zab.auth.AclChecker;
 import org.zkplatform.zab.auth.Authenticators;
@@ -136,8 +135,8 @@ final class ServerCore {
     private void connect(ClientConnection c, ConnectRequest request) {
         connections.put(c.transport.id(), c);
         c.readOnlyPresent = request.readOnlyPresent();
-        c.authIds.addAll(authenticators.identify(new AuthRequest(new byte[0], c.remoteAddress(),
-                c.transport.peerIdentity())));
+        authenticators.identify(new AuthRequest(new byte[0], c.remoteAddress(), c.transport.peerIdentity()))
+                .forEach(c.authIds::add);
         if (request.lastZxidSeen() > tree.lastProcessedZxid()) {
             LOG.warn("Refusing session request from {}: it has seen zxid 0x{}, ours is 0x{}; it must try another server",
                     c.remoteAddress(), Long.toHexString(request.lastZxidSeen()),
@@ -223,7 +222,7 @@ final class ServerCore {
             c.queue.add(new PendingRequest(r.xid(), type, null, false, txn.zxid(), r.receivedNanos()));
             submit(txn, c);
         } else if (RequestDecoder.isWrite(type) && OpCode.isValid(type)) {
-            Transaction txn = prep.prepare(c.sessionId, r.xid(), type, r.malformed() ? null : r.record(), c.authIds);
+            Transaction txn = prep.prepare(c.sessionId, r.xid(), type, r.malformed() ? null : r.record(), c.authIds.list());
             c.queue.add(new PendingRequest(r.xid(), type, r.record(), r.malformed(), txn.zxid(), r.receivedNanos()));
             submit(txn, c);
         } else {
@@ -245,11 +244,7 @@ final class ServerCore {
                 : AuthResult.failure("no authentication provider for scheme '"
                         + (packet == null ? null : packet.scheme()) + "'");
         if (result instanceof AuthResult.Success) {
-            for (Id id : ((AuthResult.Success) result).ids()) {
-                if (!c.authIds.contains(id)) {
-                    c.authIds.add(id);
-                }
-            }
+            ((AuthResult.Success) result).ids().forEach(c.authIds::add);
             send(c, new ReplyHeader(xid, 0, KeeperError.OK.code()), null);
         } else {
             stats.authFailures++;
@@ -405,7 +400,7 @@ final class ServerCore {
         private LongPredicate readable(DataNode node) {
             return watcher -> {
                 ClientConnection c = connections.get(watcher);
-                return c != null && node != null && acl.allowed(node.acl(), Perms.READ, c.authIds);
+                return c != null && node != null && acl.allowed(node.acl(), Perms.READ, c.authIds.list());
             };
         }
 

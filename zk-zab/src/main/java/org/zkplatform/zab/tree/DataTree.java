@@ -55,7 +55,8 @@ public final class DataTree {
     public static final List<Acl> READ_ACL_UNSAFE = List.of(new Acl(Perms.READ, new Id("world", "anyone")));
 
     private final Map<String, DataNode> nodes = new ConcurrentHashMap<>();
-    private final Map<Long, Set<String>> ephemerals = new HashMap<>();
+    /** A session's set stays, even empty, until the session closes: as in ZooKeeper, for the same order. */
+    private final Map<Long, HashSet<String>> ephemerals = new HashMap<>();
     private final Map<Long, Integer> sessions = new ConcurrentHashMap<>();
     private final Set<String> containers = new HashSet<>();
     private final Set<String> ttls = new HashSet<>();
@@ -68,6 +69,8 @@ public final class DataTree {
         addSystemNode(ZOOKEEPER, ROOT, OPEN_ACL_UNSAFE);
         addSystemNode(QUOTA, ZOOKEEPER, OPEN_ACL_UNSAFE);
         addSystemNode(CONFIG, ZOOKEEPER, READ_ACL_UNSAFE);
+        // ZooKeeper sets the config node's ACL with version -1 at startup, which leaves aversion -1.
+        nodes.get(CONFIG).aversion = -1;
     }
 
     private void addSystemNode(String path, String parent, List<Acl> acl) {
@@ -118,9 +121,11 @@ public final class DataTree {
      * A copy of a session's ephemerals. A HashSet on purpose: its iteration order is what ZooKeeper
      * lists them in (closeSession txns, getEphemerals), and clients may see that order.
      */
+    @SuppressWarnings("unchecked")
     public Set<String> ephemerals(long sessionId) {
-        Set<String> paths = ephemerals.get(sessionId);
-        return paths == null ? new HashSet<>() : new HashSet<>(paths);
+        HashSet<String> paths = ephemerals.get(sessionId);
+        // A clone, not a copy: it keeps the original's table size and so its iteration order.
+        return paths == null ? new HashSet<>() : (Set<String>) paths.clone();
     }
 
     /** Every session's ephemerals, by session, for the {@code dump} command. */
@@ -342,9 +347,6 @@ public final class DataTree {
             Set<String> paths = ephemerals.get(owner);
             if (paths != null) {
                 paths.remove(path);
-                if (paths.isEmpty()) {
-                    ephemerals.remove(owner);
-                }
             }
         }
         listener.nodeDeleted(path, parentPath, node);
