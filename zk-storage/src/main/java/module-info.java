@@ -1,11 +1,12 @@
 /**
- * Storage providers: {@code memory} (volatile, for tests and simulation) and, with the storage
- * issue, {@code file} in Apache ZooKeeper's on-disk format.
+ * Storage providers: {@code file}, Apache ZooKeeper's on-disk format, and {@code memory}
+ * (volatile, for tests and simulation).
  */
 module org.zkplatform.storage {
     requires org.zkplatform.api;
     requires org.slf4j;
 
     provides org.zkplatform.api.storage.StorageProvider
-            with org.zkplatform.storage.memory.MemoryStorageProvider;
+            with org.zkplatform.storage.memory.MemoryStorageProvider,
+                    org.zkplatform.storage.file.FileStorageProvider;
 }

@@ -101,6 +101,10 @@ public final class ZooCfgImporter {
             case "dataDir" -> out.put("zk.storage.data-dir", value);
             case "dataLogDir" -> out.put("zk.storage.data-log-dir", value);
             case "electionAlg" -> out.put("zk.election.algorithm", integer(key, value));
+            case "forceSync" -> out.put("zk.storage.file.fsync", !"no".equalsIgnoreCase(value));
+            case "preAllocSize" -> out.put("zk.storage.file.preallocate-size", integer(key, value) + "KiB");
+            case "snapshot.compression.method" -> out.put("zk.storage.file.snapshot-compression",
+                    value.isEmpty() ? "none" : value);
             case "snapCount" -> out.put("zk.snapshot.count", integer(key, value));
             case "autopurge.snapRetainCount" -> out.put("zk.snapshot.retain-count", integer(key, value));
             case "autopurge.purgeInterval" -> out.put("zk.snapshot.purge-interval", integer(key, value) + "h");

@@ -33,7 +33,7 @@ class ServerSettingsTest {
                 settings.clientPort());
         assertEquals("plain", settings.clientTransport());
         assertEquals(3, settings.electionAlgorithm());
-        assertEquals("memory", settings.storageProvider());
+        assertEquals("file", settings.storageProvider());
         assertTrue(settings.ensemble().isStandalone());
     }
 
@@ -50,7 +50,7 @@ class ServerSettingsTest {
                     { id = 3, host = "127.0.0.1", quorum-port = 2889, election-port = 3889, role = observer,
                       weight = 0, group = 1, client-port = 2183 } ] }
                 zk.election.algorithm = 3
-                zk.storage.provider = file
+                zk.storage.provider = memory
                 """));
 
         assertEquals(new ServerConfig(2, Duration.ofMillis(500), 4, 3, Duration.ofSeconds(2), Duration.ofSeconds(9), true,
@@ -60,7 +60,7 @@ class ServerSettingsTest {
                 settings.clientPort());
         assertEquals("mine", settings.clientTransport());
         assertEquals("theirs", settings.quorumTransport());
-        assertEquals("file", settings.storageProvider());
+        assertEquals("memory", settings.storageProvider());
         assertEquals(2, settings.ensemble().servers().size());
         var observer = settings.ensemble().servers().get(1);
         assertEquals(org.zkplatform.api.election.LearnerType.OBSERVER, observer.type());
