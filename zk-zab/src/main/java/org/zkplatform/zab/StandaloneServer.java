@@ -42,8 +42,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     private static ClientService.Settings serviceSettings(ServerConfig config, ClientPortConfig clientPort,
                                                           SnapshotConfig snapshots, Storage storage) {
-        List<String> conf = List.of(
-                "clientPort=" + clientPort.address().getPort(),
+        java.util.function.IntFunction<List<String>> conf = port -> List.of(
+                "clientPort=" + port,
                 "secureClientPort=-1",
                 "dataDir=" + storage.describe(),
                 "dataDirSize=0",

@@ -34,16 +34,17 @@ public final class ClientService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
     private static final int MAX_OUTSTANDING_PER_CONNECTION = 1000;
     private static final Duration SESSIONLESS_TIMEOUT = Duration.ofSeconds(10);
+    private static final long STANDALONE_SESSION_SERVER_ID = 1;
 
     /**
      * What the service needs from the configuration.
      *
-     * @param conf the lines the {@code conf} command prints
+     * @param conf the lines the {@code conf} command prints, given the bound client port
      */
     public record Settings(long serverId, int tickTimeMillis, int minSessionTimeoutMillis, int maxSessionTimeoutMillis,
                            boolean extendedTypes, InetSocketAddress address, int maxConnectionsPerIp,
                            int maxFrameBytes, Set<String> fourLetterWords, Duration containerCheckInterval,
-                           SnapshotConfig snapshots, List<String> conf) {
+                           SnapshotConfig snapshots, java.util.function.IntFunction<List<String>> conf) {
     }
 
     private final Settings settings;
@@ -55,7 +56,7 @@ public final class ClientService implements AutoCloseable {
     private Snapshotter snapshotter;
     private TxnLogWriter logWriter;
     private CoreLoop loop;
-    private Listener listener;
+    private volatile Listener listener;
 
     public ClientService(Settings settings, Storage storage, Transport transport,
                          Map<String, Authenticator> authenticators, Clock clock) {
@@ -77,7 +78,8 @@ public final class ClientService implements AutoCloseable {
         if (!settings.snapshots().purgeInterval().isZero()) {
             snapshotter.purgeEvery(settings.snapshots().purgeInterval());
         }
-        SessionTracker sessions = new SessionTracker(settings.serverId(), clock.monotonicMillis(),
+        // A standalone ZooKeeper numbers its sessions as server 1, whatever its myid.
+        SessionTracker sessions = new SessionTracker(STANDALONE_SESSION_SERVER_ID, clock.monotonicMillis(),
                 settings.tickTimeMillis());
         long now = clock.monotonicMillis();
         tree.sessions().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
@@ -86,7 +88,7 @@ public final class ClientService implements AutoCloseable {
         CoreSettings coreSettings = new CoreSettings(settings.serverId(), settings.tickTimeMillis(),
                 settings.minSessionTimeoutMillis(), settings.maxSessionTimeoutMillis(), settings.fourLetterWords(),
                 MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
-                settings.conf());
+                () -> settings.conf().apply(listener == null ? 0 : listener.localAddress().getPort()));
         CoreLoop[] loopRef = new CoreLoop[1];
         logWriter = new TxnLogWriter(storage.txnLog(), event -> loopRef[0].post(event), settings.snapshots().count(),
                 snapshotter::snapshotInBackground, new Random());

@@ -10,7 +10,7 @@ import java.util.Set;
  *     reading pauses (ZooKeeper's globalOutstandingLimit, per connection here)
  * @param sessionlessTimeout how long a connection may stay without a session
  * @param containerCheckInterval how often empty containers and expired TTL nodes are deleted
- * @param conf the {@code key=value} lines the {@code conf} command prints
+ * @param conf the {@code key=value} lines the {@code conf} command prints, read when it runs
  */
 record CoreSettings(
         long serverId,
@@ -21,5 +21,5 @@ record CoreSettings(
         int maxOutstandingPerConnection,
         Duration sessionlessTimeout,
         Duration containerCheckInterval,
-        java.util.List<String> conf) {
+        java.util.function.Supplier<java.util.List<String>> conf) {
 }

@@ -52,7 +52,7 @@ final class FourLetterWords {
             case "mntr":
                 return monitor(view);
             case "conf":
-                return String.join("\n", view.settings().conf()) + "\n";
+                return String.join("\n", view.settings().conf().get()) + "\n";
             case "envi":
                 return environment();
             case "wchs":
@@ -91,7 +91,12 @@ final class FourLetterWords {
                 + "Outstanding: " + view.outstanding() + "\n"
                 + "Zxid: 0x" + Long.toHexString(view.tree().lastProcessedZxid()) + "\n"
                 + "Mode: standalone\n"
-                + "Node count: " + view.tree().nodeCount() + "\n";
+                + "Node count: " + nodeCount(view) + "\n";
+    }
+
+    /** ZooKeeper keeps the root under two keys and counts it twice; tools compare against that. */
+    private static int nodeCount(ServerCore.CoreView view) {
+        return view.tree().nodeCount() + 1;
     }
 
     private static String clients(ServerCore.CoreView view, boolean brief) {
@@ -137,7 +142,7 @@ final class FourLetterWords {
         values.put("zk_num_alive_connections", connections);
         values.put("zk_outstanding_requests", view.outstanding());
         values.put("zk_uptime", view.nowMillis() - s.startMillis);
-        values.put("zk_znode_count", view.tree().nodeCount());
+        values.put("zk_znode_count", nodeCount(view));
         values.put("zk_watch_count", view.watches().watchCount());
         values.put("zk_ephemerals_count", view.tree().ephemeralCount());
         values.put("zk_approximate_data_size", view.tree().approximateDataSize());
@@ -198,7 +203,7 @@ final class FourLetterWords {
             out.append("0x").append(Long.toHexString(session)).append('\n');
             paths.forEach(path -> out.append('\t').append(path).append('\n'));
         });
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     private static String watchesByPath(ServerCore.CoreView view) {
@@ -210,7 +215,7 @@ final class FourLetterWords {
             watchers.forEach(w -> sessions.add(sessionOf.getOrDefault(w, 0L)));
             sessions.forEach(s -> out.append("\t0x").append(Long.toHexString(s)).append('\n'));
         });
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     private static Map<Long, Long> sessionsByConnection(ServerCore.CoreView view) {
