@@ -41,7 +41,7 @@ class PluginIT {
         String logs = dist.logs();
         assertTrue(logs.contains("Loaded plugins from " + dist.home().resolve("plugins")), logs);
         assertTrue(logs.contains("Using transport provider 'greeting' from greeting-plugin.jar"), logs);
-        assertTrue(logs.contains("listening for clients on /127.0.0.1:" + port + " (greeting transport)"), logs);
+        assertTrue(logs.contains("serving clients on /127.0.0.1:" + port + " (greeting transport)"), logs);
     }
 
     @Test
