@@ -6,6 +6,8 @@
 module org.zkplatform.dist {
     requires org.zkplatform.api;
     requires org.zkplatform.zab;
+    // zk-tool reads the file storage directly: read-only, one file at a time.
+    requires org.zkplatform.storage;
     requires org.slf4j;
     requires com.google.guice;
     requires jakarta.inject;

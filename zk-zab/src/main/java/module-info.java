@@ -3,6 +3,7 @@
  * ACLs, the client wire protocol and four-letter words. Depends on the SPI only, never on a
  * transport, election or storage implementation.
  */
+@SuppressWarnings("module") // qualified exports name the launcher, built after this module
 module org.zkplatform.zab {
     requires transitive org.zkplatform.api;
     requires org.slf4j;
@@ -10,6 +11,7 @@ module org.zkplatform.zab {
     requires jdk.management;
 
     exports org.zkplatform.zab;
+    exports org.zkplatform.zab.persistence to org.zkplatform.dist;
 
     provides org.zkplatform.api.auth.AuthenticationProvider
             with org.zkplatform.zab.auth.DigestAuthenticationProvider,

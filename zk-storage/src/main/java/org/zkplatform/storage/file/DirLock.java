@@ -54,7 +54,7 @@ final class DirLock implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(channel, file);
-            throw new StorageException(label + " " + parent + " is in use by " + holder + " (" + file + " is locked)");
+            throw new DirInUseException(label + " " + parent + " is in use by " + holder + " (" + file + " is locked)");
         }
         return new DirLock(channel, file);
     }

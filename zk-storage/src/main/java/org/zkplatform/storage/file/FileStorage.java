@@ -13,7 +13,7 @@ import org.zkplatform.api.storage.TxnLog;
 /**
  * Storage in ZooKeeper's data directories. Opening creates {@code version-2} where missing, locks
  * the directories against a second server, deletes unfinished snapshots and recovers the txn
- * log's tail.
+ * log's tail. {@link ReadOnlyFileStorage} does none of that, for tools that only look.
  */
 public final class FileStorage implements Storage {
 
@@ -85,11 +85,20 @@ public final class FileStorage implements Storage {
      */
     @Override
     public int purge(int retainSnapshots) throws StorageException {
+        return purgeFiles(retainSnapshots).size();
+    }
+
+    /** {@link #purge}, returning the files it deleted, for {@code zk-tool purge} to list them. */
+    public List<Path> purgeFiles(int retainSnapshots) throws StorageException {
         return Retention.purge(retainSnapshots, snapshots, snapshotDir, logDir);
     }
 
     @Override
     public String describe() {
+        return describe(config);
+    }
+
+    static String describe(FileStorageConfig config) {
         if (config.dataLogDir().equals(config.dataDir())) {
             return "file " + config.dataDir();
         }

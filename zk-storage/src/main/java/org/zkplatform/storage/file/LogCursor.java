@@ -26,7 +26,8 @@ final class LogCursor implements TxnCursor {
     /**
      * @param files the files to read, in order
      * @param writing the file being appended, or {@code null}; it is read up to {@code writingLimit}
-     *     only, the bytes it held when the cursor was made
+     *     only, the bytes it held when the cursor was made (for a read-only log: a torn file, read
+     *     up to its last intact txn)
      */
     LogCursor(List<LogFile> files, Path writing, long writingLimit, long fromZxid, int maxTxnBytes, TxnCodec codec) {
         this.files = List.copyOf(files);

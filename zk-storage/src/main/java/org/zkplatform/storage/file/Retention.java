@@ -3,6 +3,7 @@ package org.zkplatform.storage.file;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,35 +28,34 @@ final class Retention {
      * oldest kept snapshot's zxid (the last starting at or below it: it may hold txns after the
      * snapshot) and all later ones. With no snapshot at all nothing is deleted.
      *
-     * @return how many files were deleted
+     * @return the files deleted
      */
-    static int purge(int retain, SnapshotFiles snapshots, Path snapshotDir, Path logDir) throws StorageException {
+    static List<Path> purge(int retain, SnapshotFiles snapshots, Path snapshotDir, Path logDir) throws StorageException {
         List<SnapshotInfo> newestFirst = snapshots.list();
+        List<Path> deleted = new ArrayList<>();
         if (newestFirst.isEmpty()) {
-            return 0;
+            return deleted;
         }
         long oldestKept = newestFirst.get(Math.min(Math.max(retain, MIN_RETAIN), newestFirst.size()) - 1).zxid();
-        int deleted = 0;
         for (SnapshotInfo snapshot : newestFirst) {
             if (snapshot.zxid() < oldestKept) {
-                deleted += delete(snapshotDir.resolve(snapshot.name()));
+                delete(snapshotDir.resolve(snapshot.name()), deleted);
             }
         }
         List<LogFile> logs = LogFile.list(logDir);
         int needed = LogFile.holding(logs, oldestKept);
         for (int i = 0; i < needed; i++) {
-            deleted += delete(logs.get(i).path());
+            delete(logs.get(i).path(), deleted);
         }
         return deleted;
     }
 
-    private static int delete(Path file) throws StorageException {
+    private static void delete(Path file, List<Path> deleted) throws StorageException {
         try {
             if (Files.deleteIfExists(file)) {
                 LOG.info("Purged {}", file);
-                return 1;
+                deleted.add(file);
             }
-            return 0;
         } catch (IOException e) {
             throw IoFailures.of("purge", file, e);
         }

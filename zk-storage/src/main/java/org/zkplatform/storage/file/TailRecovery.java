@@ -23,6 +23,9 @@ import org.zkplatform.api.storage.TxnCodec;
  * warning. Damage anywhere else is found when that file is read, and is an error.
  *
  * <p>Every file's header is checked here, so a foreign file fails the open, not a later read.
+ *
+ * <p>{@link #inspect} finds all this without changing anything, so that a read-only open (for
+ * {@code zk-tool check}) sees the log exactly as recovery would leave it.
  */
 final class TailRecovery {
 
@@ -38,51 +41,86 @@ final class TailRecovery {
     }
 
     /** What one scan of a file found. */
-    private record Scan(int count, long firstZxid, long lastZxid, long goodEnd, long size, LogReader.Damage damage) {
+    record Scan(Path file, int count, long firstZxid, long lastZxid, long goodEnd, long size, LogReader.Damage damage) {
+    }
+
+    /**
+     * The end of the log, before recovery.
+     *
+     * @param empty the trailing files without a single intact txn, newest first: recovery deletes them
+     * @param torn the last file with txns if it ends in damage (recovery cuts it at its good end), else {@code null}
+     * @param lastZxid the zxid of the last intact txn, 0 if none
+     */
+    record Tail(List<Scan> empty, Scan torn, long lastZxid) {
+
+        /**
+         * One note per damaged file: where, why, and what recovery does about it, worded as done
+         * ({@code done}) or as what opening the storage would do.
+         */
+        List<String> notes(boolean done) {
+            String delete = done ? "deleted" : "opening would delete";
+            String cut = done ? "cut" : "opening would cut";
+            List<String> notes = new ArrayList<>();
+            for (Scan scan : empty) {
+                if (scan.damage() != null && scan.size() > 0) {
+                    notes.add(scan.file() + ": " + scan.damage().reason() + " at offset " + scan.damage().offset() + "; "
+                            + delete + " the file (" + scan.size() + " bytes), which held no intact txn");
+                }
+            }
+            if (torn != null) {
+                notes.add(torn.file() + ": " + torn.damage().reason() + " at offset " + torn.damage().offset() + "; "
+                        + cut + " the file from " + torn.size() + " to " + torn.goodEnd() + " bytes, keeping txns 0x"
+                        + Long.toHexString(torn.firstZxid()) + "..0x" + Long.toHexString(torn.lastZxid()));
+            }
+            return notes;
+        }
     }
 
     private TailRecovery() {
     }
 
     static Result run(Path dir, int maxTxnBytes, TxnCodec codec, boolean fsync) throws StorageException {
-        List<LogFile> files = LogFile.list(dir);
-        List<String> notes = new ArrayList<>();
-        boolean deleted = false;
-        long lastZxid = 0;
-        for (int i = files.size() - 1; i >= 0; i--) {
-            Path file = files.get(i).path();
-            Scan scan = scan(file, maxTxnBytes, codec);
-            LogReader.Damage damage = scan.damage();
-            if (scan.count() == 0) {
-                delete(file);
-                deleted = true;
-                if (damage != null && scan.size() > 0) {
-                    notes.add(file + ": " + damage.reason() + " at offset " + damage.offset() + "; deleted the file ("
-                            + scan.size() + " bytes), which held no intact txn");
-                } else {
-                    LOG.info("Deleted {}: it held no txn", file);
-                }
-                continue;
+        Tail tail = inspect(dir, maxTxnBytes, codec);
+        for (Scan scan : tail.empty()) {
+            delete(scan.file());
+            if (scan.damage() == null || scan.size() == 0) {
+                LOG.info("Deleted {}: it held no txn", scan.file());
             }
-            if (damage != null) {
-                cut(file, scan.goodEnd(), fsync);
-                notes.add(file + ": " + damage.reason() + " at offset " + damage.offset() + "; cut the file from "
-                        + scan.size() + " to " + scan.goodEnd() + " bytes, keeping txns 0x" + Long.toHexString(scan.firstZxid())
-                        + "..0x" + Long.toHexString(scan.lastZxid()));
-            }
-            lastZxid = scan.lastZxid();
-            checkHeaders(files.subList(0, i), maxTxnBytes, codec);
-            break;
         }
-        if (deleted && fsync) {
+        if (!tail.empty().isEmpty() && fsync) {
             VersionDir.fsync(dir);
         }
-        if (notes.isEmpty()) {
-            return new Result(lastZxid, null);
+        if (tail.torn() != null) {
+            cut(tail.torn().file(), tail.torn().goodEnd(), fsync);
         }
-        return new Result(lastZxid, "Txn log tail torn by an interrupted write, the uncommitted part was dropped: "
-                + String.join("; ", notes) + ". The log now ends at zxid 0x" + Long.toHexString(lastZxid)
+        List<String> notes = tail.notes(true);
+        if (notes.isEmpty()) {
+            return new Result(tail.lastZxid(), null);
+        }
+        return new Result(tail.lastZxid(), "Txn log tail torn by an interrupted write, the uncommitted part was dropped: "
+                + String.join("; ", notes) + ". The log now ends at zxid 0x" + Long.toHexString(tail.lastZxid())
                 + "; any txn after it was lost");
+    }
+
+    /**
+     * Finds what {@link #run} would cut and delete, changing nothing.
+     *
+     * @throws StorageException if a file before the tail has a damaged or foreign header, as
+     *     {@link #run} does
+     */
+    static Tail inspect(Path dir, int maxTxnBytes, TxnCodec codec) throws StorageException {
+        List<LogFile> files = LogFile.list(dir);
+        List<Scan> empty = new ArrayList<>();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            Scan scan = scan(files.get(i).path(), maxTxnBytes, codec);
+            if (scan.count() == 0) {
+                empty.add(scan);
+                continue;
+            }
+            checkHeaders(files.subList(0, i), maxTxnBytes, codec);
+            return new Tail(List.copyOf(empty), scan.damage() != null ? scan : null, scan.lastZxid());
+        }
+        return new Tail(List.copyOf(empty), null, 0);
     }
 
     private static Scan scan(Path file, int maxTxnBytes, TxnCodec codec) throws StorageException {
@@ -93,7 +131,7 @@ final class TailRecovery {
                     first = txn.zxid();
                 }
             }
-            return new Scan(reader.count(), first, reader.lastZxid(), reader.goodEnd(), reader.limit(), reader.damage());
+            return new Scan(file, reader.count(), first, reader.lastZxid(), reader.goodEnd(), reader.limit(), reader.damage());
         }
     }
 

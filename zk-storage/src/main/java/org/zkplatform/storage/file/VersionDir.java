@@ -42,6 +42,21 @@ final class VersionDir {
     }
 
     /**
+     * The existing {@code parent/version-2}, for a read-only open: unlike {@link #prepare} it
+     * creates nothing.
+     *
+     * @param label what {@code parent} is, for messages: "data dir" or "data log dir"
+     */
+    static Path existing(String label, Path parent) throws StorageException {
+        Path dir = parent.resolve(NAME);
+        if (!Files.isDirectory(dir)) {
+            throw new StorageException(label + " " + parent + (Files.isDirectory(parent)
+                    ? " holds no " + NAME + " directory, so no server has written there" : " does not exist"));
+        }
+        return dir;
+    }
+
+    /**
      * Makes the directory's entries durable: a file created, renamed or deleted inside it survives
      * a crash only once its directory is fsynced.
      */

@@ -116,7 +116,7 @@ class FileStorageTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("locked", out.readLine());
 
-            StorageException e = assertThrows(StorageException.class, () -> Txns.open(Txns.config(dir)));
+            StorageException e = assertThrows(DirInUseException.class, () -> Txns.open(Txns.config(dir)));
 
             assertEquals("data dir " + dir.toAbsolutePath().normalize() + " is in use by another process (" + lockFile
                     + " is locked)", e.getMessage());

@@ -61,6 +61,15 @@ class RetentionTest {
     }
 
     @Test
+    void purgeFilesNamesWhatItDeleted() throws Exception {
+        try (FileStorage storage = Txns.open(Txns.config(dir))) {
+            populate(storage);
+
+            assertEquals(List.of(Txns.versionDir(dir).resolve("snapshot.5"), Txns.logFile(dir, 1)), storage.purgeFiles(3));
+        }
+    }
+
+    @Test
     void keepsAtLeastThreeSnapshotsAsZooKeeperDoes() throws Exception {
         try (FileStorage storage = Txns.open(Txns.config(dir))) {
             populate(storage);

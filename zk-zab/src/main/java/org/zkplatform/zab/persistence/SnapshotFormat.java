@@ -82,6 +82,37 @@ public final class SnapshotFormat {
      * @throws SnapshotException if the bytes are not a whole, intact snapshot
      */
     public static void read(InputStream stream, int maxFieldBytes, DataTree tree) throws SnapshotException {
+        read(stream, maxFieldBytes, new SnapshotVisitor() {
+            @Override
+            public void session(long id, int timeoutMs) {
+                tree.restoreSession(id, timeoutMs);
+            }
+
+            @Override
+            public void node(String path, byte[] data, List<Acl> acl, StatPersisted stat) {
+                tree.restore(path, data, acl, stat);
+            }
+        });
+    }
+
+    /**
+     * Checks that a snapshot would load, as {@link DatabaseLoader} judges it, into a tree that is
+     * then dropped: for {@code zk-tool check}.
+     *
+     * @throws SnapshotException saying why it would not
+     */
+    public static void verify(InputStream stream, int maxFieldBytes) throws SnapshotException {
+        read(stream, maxFieldBytes, new DataTree());
+    }
+
+    /**
+     * Decodes a snapshot, handing its sessions and nodes to {@code visitor} in file order, and
+     * checks its seal last.
+     *
+     * @throws SnapshotException if the bytes are not a whole, intact snapshot, or the visitor
+     *     rejects what it is given with an {@link IllegalArgumentException}
+     */
+    static void read(InputStream stream, int maxFieldBytes, SnapshotVisitor visitor) throws SnapshotException {
         JuteStreamInput in = new JuteStreamInput(stream, maxFieldBytes);
         try {
             int magic = in.readInt();
@@ -94,7 +125,7 @@ public final class SnapshotFormat {
             int sessions = in.readInt();
             checkCount(sessions, "session");
             for (int i = 0; i < sessions; i++) {
-                tree.restoreSession(in.readLong(), in.readInt());
+                visitor.session(in.readLong(), in.readInt());
             }
             int aclCount = in.readInt();
             checkCount(aclCount, "ACL");
@@ -116,7 +147,7 @@ public final class SnapshotFormat {
                 if (acl == null) {
                     throw new SnapshotException("node " + path + " refers to ACL " + aclIndex + ", which is not in the snapshot");
                 }
-                tree.restore(path.isEmpty() ? DataTree.ROOT : path, data, acl, stat);
+                visitor.node(path.isEmpty() ? DataTree.ROOT : path, data, acl, stat);
             }
             long expected = in.checksum();
             long sealed = in.readLong();
