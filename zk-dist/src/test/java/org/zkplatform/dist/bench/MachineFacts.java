@@ -1,0 +1,42 @@
+package org.zkplatform.dist.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The machine and JVM a run measured on, so numbers from different runs are not compared blindly. */
+final class MachineFacts {
+
+    private MachineFacts() {}
+
+    static List<String> describe(Path workDir) {
+        return List.of(
+                "cores: " + Runtime.getRuntime().availableProcessors() + ", cpu: "
+                        + procLine("/proc/cpuinfo", "model name").orElse("unknown"),
+                "memory: " + procLine("/proc/meminfo", "MemTotal").orElse("unknown"),
+                "os: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                "jvm: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + "), " + System.getProperty("java.home"),
+                "work dir: " + workDir + " (" + fileStore(workDir) + ")");
+    }
+
+    private static Optional<String> procLine(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String fileStore(Path dir) {
+        try {
+            return Files.getFileStore(dir).type() + " on " + Files.getFileStore(dir).name();
+        } catch (IOException e) {
+            return "file system unknown";
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.zkplatform.dist.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two servers compared, each started as its own process with the same JVM options and the
+ * same zoo.cfg, apart from the keys only Apache understands.
+ */
+enum ServerKind {
+
+    /** Apache ZooKeeper from the test class path, its own main class. */
+    APACHE("apache") {
+        @Override
+        List<String> ownConfig() {
+            return List.of("admin.enableServer=false");
+        }
+
+        @Override
+        ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions(options));
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
+            command.add(zooCfg.toString());
+            return new ProcessBuilder(command);
+        }
+    },
+
+    /** Our packaged distribution, through {@code bin/zk-server start-foreground} (which execs java). */
+    ZKPLATFORM("zkplatform") {
+        @Override
+        List<String> ownConfig() {
+            return List.of();
+        }
+
+        @Override
+        ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir) {
+            ProcessBuilder builder = new ProcessBuilder(options.dist().resolve("bin/zk-server").toString(),
+                    "start-foreground", zooCfg.toString());
+            Map<String, String> env = builder.environment();
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("JAVA_OPTS", String.join(" ", jvmOptions(options)));
+            env.put("ZK_LOG_DIR", dir.resolve("logs").toString());
+            env.put("ZK_PID_DIR", dir.resolve("run").toString());
+            return builder;
+        }
+    };
+
+    private final String label;
+
+    ServerKind(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** zoo.cfg keys for this server only. */
+    abstract List<String> ownConfig();
+
+    abstract ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir);
+
+    /** The zoo.cfg lines for a server on 127.0.0.1:{@code port} keeping its files in {@code dataDir}. */
+    List<String> zooCfg(BenchOptions options, int port, Path dataDir) {
+        List<String> lines = new ArrayList<>(List.of(
+                "tickTime=" + options.tickTimeMillis(),
+                "clientPortAddress=127.0.0.1",
+                "clientPort=" + port,
+                "dataDir=" + dataDir,
+                "maxClientCnxns=0",
+                "4lw.commands.whitelist=*",
+                // Our storage may keep data in memory only (no fsync at all): fair only without fsync on both.
+                "forceSync=no"));
+        lines.addAll(ownConfig());
+        return lines;
+    }
+
+    /** Identical for both; bin/zk-server adds -XX:+ExitOnOutOfMemoryError itself, so Apache gets it too. */
+    static List<String> jvmOptions(BenchOptions options) {
+        List<String> jvm = new ArrayList<>(options.serverJvmOptions());
+        jvm.add("-XX:+ExitOnOutOfMemoryError");
+        return jvm;
+    }
+}

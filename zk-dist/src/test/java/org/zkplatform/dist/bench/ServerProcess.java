@@ -1,0 +1,195 @@
+package org.zkplatform.dist.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A server under test as a separate process: written config, free port, started, ready once it
+ * answers {@code ruok} with {@code imok} and {@code srvr} with its state, stopped by its process id. Its output goes to a file
+ * kept after the run.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final long START_LIMIT_SECONDS = 60;
+    private static final long STOP_LIMIT_SECONDS = 15;
+
+    private final ServerKind kind;
+    private final Process process;
+    private final int port;
+    private final Path output;
+    private final List<String> zooCfg;
+    private final Path dataDir;
+    private final Thread killOnExit;
+
+    private ServerProcess(ServerKind kind, Process process, int port, Path output, List<String> zooCfg, Path dataDir) {
+        this.kind = kind;
+        this.process = process;
+        this.port = port;
+        this.output = output;
+        this.zooCfg = zooCfg;
+        this.dataDir = dataDir;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + kind.label());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Starts {@code kind} under {@code options.workDir()/<label>} and waits until it is ready. */
+    static ServerProcess start(ServerKind kind, BenchOptions options) throws BenchException, InterruptedException {
+        Path dir = options.workDir().resolve(kind.label());
+        int port = freePort();
+        Path output = dir.resolve("server.out");
+        Path dataDir = dir.resolve("data");
+        List<String> zooCfg = kind.zooCfg(options, port, dataDir);
+        ServerProcess server;
+        try {
+            deleteTree(dir);
+            Files.createDirectories(dataDir);
+            Path cfgFile = Files.write(dir.resolve("zoo.cfg"), zooCfg, StandardCharsets.UTF_8);
+            Process process = kind.command(options, cfgFile, dir).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            server = new ServerProcess(kind, process, port, output, zooCfg, dataDir);
+        } catch (IOException e) {
+            throw new BenchException(kind.label() + " did not start: " + e);
+        }
+        server.awaitReady();
+        return server;
+    }
+
+    private void awaitReady() throws BenchException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
+        while (System.nanoTime() - deadline < 0) {
+            if (!process.isAlive()) {
+                throw failure("exited with code " + process.exitValue() + " while starting");
+            }
+            try {
+                // Apache answers imok even when its server failed to start; srvr tells.
+                if (FourLetterWord.send(port, "ruok").equals("imok")
+                        && !FourLetterWord.send(port, "srvr").contains("not currently serving")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw failure("was not serving within " + START_LIMIT_SECONDS + "s");
+    }
+
+    /** Stops the server and describes {@code what} went wrong with the end of its output. */
+    BenchException failure(String what) {
+        close();
+        return new BenchException(kind.label() + ": " + what + "; last lines of " + output + ":\n  "
+                + String.join("\n  ", lastLines(30)));
+    }
+
+    ServerKind kind() {
+        return kind;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    int port() {
+        return port;
+    }
+
+    List<String> zooCfg() {
+        return zooCfg;
+    }
+
+    Path output() {
+        return output;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The peak resident set size so far (VmHWM), in kB; -1 where /proc is not available. */
+    long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** The last {@code count} lines of the server's output. */
+    List<String> lastLines(int count) {
+        List<String> lines = outputLines();
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    }
+
+    /** The first {@code count} lines of the server's output that report a warning, an error or an exception. */
+    List<String> problemLines(int count) {
+        return outputLines().stream().filter(line -> line.matches(".*\\b(WARN|ERROR|FATAL|Exception)\\b.*"))
+                .limit(count).toList();
+    }
+
+    /** The first line of the server's output containing {@code text}, if any. */
+    Optional<String> firstLineWith(String text) {
+        return outputLines().stream().filter(line -> line.contains(text)).findFirst();
+    }
+
+    private List<String> outputLines() {
+        try {
+            return Files.readAllLines(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of("(cannot read " + output + ": " + e + ")");
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited after 15 s; then its data goes (the output stays). */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        try {
+            deleteTree(dataDir);
+        } catch (IOException e) {
+            System.err.println("zkbench: cannot delete " + dataDir + ": " + e);
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static int freePort() throws BenchException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new BenchException("no free port: " + e);
+        }
+    }
+}
