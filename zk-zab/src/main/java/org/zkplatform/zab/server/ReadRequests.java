@@ -195,7 +195,7 @@ final class ReadRequests {
         if (!canRead(c, node, Perms.READ)) {
             return Reply.error(KeeperError.NO_AUTH);
         }
-        List<String> children = new ArrayList<>(node.children());
+        List<String> children = node.childNames();
         if (watch) {
             watches.addChildWatch(path, watcher);
         }

@@ -1,20 +1,19 @@
 package org.zkplatform.zab.tree;
 
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.zkplatform.zab.proto.Acl;
 import org.zkplatform.zab.proto.Stat;
 import org.zkplatform.zab.proto.StatPersisted;
 
 /**
- * One znode. Mutable, changed only by {@link DataTree} on the driver thread. The stat is kept
- * as plain fields rather than a Stat object, and children only once there are some: most nodes
- * are leaves, and this is the object the server holds millions of.
+ * One znode. Mutable, changed only by {@link DataTree} on the driver thread, under the node's
+ * lock where a snapshot may read it. This is the object the server holds millions of, so it is
+ * kept small: the stat as plain fields rather than a Stat object, its own path (the same string
+ * the path table and its parent's children use), and a children table only once there are some.
  */
 public final class DataNode {
 
+    final String path;
     byte[] data;
     List<Acl> acl;
     long czxid;
@@ -27,9 +26,10 @@ public final class DataNode {
     int cversion;
     int aversion;
     long ephemeralOwner;
-    private Set<String> children;
+    private ChildSet children;
 
-    DataNode(byte[] data, List<Acl> acl, long zxid, long time, long ephemeralOwner) {
+    DataNode(String path, byte[] data, List<Acl> acl, long zxid, long time, long ephemeralOwner) {
+        this.path = path;
         this.data = data;
         this.acl = acl;
         this.czxid = zxid;
@@ -77,25 +77,37 @@ public final class DataNode {
         return mtime;
     }
 
+    public String path() {
+        return path;
+    }
+
     public int childCount() {
         return children == null ? 0 : children.size();
     }
 
-    /** The children's names; a read-only view, valid until the next change. */
-    public Set<String> children() {
-        return children == null ? Set.of() : Collections.unmodifiableSet(children);
+    /** The children's names, in no particular order (as ZooKeeper promises none). */
+    public List<String> childNames() {
+        return children == null ? List.of() : children.names();
     }
 
-    void addChild(String name) {
+    /** The child nodes themselves. */
+    List<DataNode> childNodes() {
+        return children == null ? List.of() : children.nodes();
+    }
+
+    void addChild(DataNode child) {
         if (children == null) {
-            children = new HashSet<>(8); // ZooKeeper's size: same iteration order of children
+            children = new ChildSet();
         }
-        children.add(name);
+        children.add(child);
     }
 
-    void removeChild(String name) {
+    void removeChild(DataNode child) {
         if (children != null) {
-            children.remove(name);
+            children.remove(child);
+            if (children.size() == 0) {
+                children = null;
+            }
         }
     }
 

@@ -41,8 +41,8 @@ import org.zkplatform.zab.proto.TxnHeader;
  *
  * <p>One writer: the driver thread applies txns. One concurrent reader is allowed: a snapshot
  * walking the tree while txns apply ("fuzzy" snapshot, made exact by replaying the log from its
- * start). For that reader the node map is concurrent, each node changes under its own lock, and
- * {@link #lastProcessedZxid()} is volatile.
+ * start). That reader goes from each node to its children, never through the path table, each
+ * node changes under its own lock, and {@link #lastProcessedZxid()} is volatile.
  */
 public final class DataTree {
 
@@ -54,7 +54,7 @@ public final class DataTree {
     public static final List<Acl> OPEN_ACL_UNSAFE = List.of(new Acl(Perms.ALL, new Id("world", "anyone")));
     public static final List<Acl> READ_ACL_UNSAFE = List.of(new Acl(Perms.READ, new Id("world", "anyone")));
 
-    private final Map<String, DataNode> nodes = new ConcurrentHashMap<>();
+    private final PathTable nodes = new PathTable();
     /** A session's set stays, even empty, until the session closes: as in ZooKeeper, for the same order. */
     private final Map<Long, HashSet<String>> ephemerals = new HashMap<>();
     private final Map<Long, Integer> sessions = new ConcurrentHashMap<>();
@@ -74,9 +74,10 @@ public final class DataTree {
     }
 
     private void addSystemNode(String path, String parent, List<Acl> acl) {
-        nodes.put(path, new DataNode(new byte[0], aclCache.acquire(acl), 0, 0, 0));
+        DataNode node = new DataNode(path, new byte[0], aclCache.acquire(acl), 0, 0, 0);
+        nodes.add(node);
         if (parent != null) {
-            nodes.get(parent).addChild(childName(path));
+            nodes.get(parent).addChild(node);
         }
     }
 
@@ -84,10 +85,6 @@ public final class DataTree {
     public static String parentOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? ROOT : path.substring(0, slash);
-    }
-
-    static String childName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The nodes clients may not delete. */
@@ -160,13 +157,13 @@ public final class DataTree {
             return nodes.size() - 1;
         }
         String prefix = path + "/";
-        int count = 0;
-        for (String key : nodes.keySet()) {
-            if (key.startsWith(prefix)) {
-                count++;
+        int[] count = {0};
+        nodes.forEach(node -> {
+            if (node.path.startsWith(prefix)) {
+                count[0]++;
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 
     /**
@@ -293,10 +290,10 @@ public final class DataTree {
             return TxnResult.failed(type, KeeperError.NODE_EXISTS, path);
         }
         raiseCversion(parent, newCversion, zxid);
-        DataNode child = new DataNode(data, aclCache.acquire(acl), zxid, time, ephemeralOwner);
-        nodes.put(path, child);
+        DataNode child = new DataNode(path, data, aclCache.acquire(acl), zxid, time, ephemeralOwner);
+        nodes.add(child);
         synchronized (parent) {
-            parent.addChild(childName(path));
+            parent.addChild(child);
         }
         dataBytes += path.length() + (data == null ? 0 : data.length);
         if (EphemeralOwner.isContainer(ephemeralOwner)) {
@@ -326,13 +323,16 @@ public final class DataTree {
         if (parent == null) {
             return false;
         }
+        DataNode node = nodes.remove(path);
+        // ZooKeeper moves the parent's pzxid even when the child is already gone (replay).
         synchronized (parent) {
-            parent.removeChild(childName(path));
+            if (node != null) {
+                parent.removeChild(node);
+            }
             if (zxid > parent.pzxid) {
                 parent.pzxid = zxid;
             }
         }
-        DataNode node = nodes.remove(path);
         if (node == null) {
             return false;
         }
@@ -412,28 +412,23 @@ public final class DataTree {
      * lock. Safe while txns are applied: the result is "fuzzy", each node as it was when visited.
      */
     public void walk(NodeVisitor visitor) throws java.io.IOException {
-        Deque<String> pending = new ArrayDeque<>();
-        pending.push(ROOT);
+        Deque<DataNode> pending = new ArrayDeque<>();
+        pending.push(nodes.get(ROOT));
         while (!pending.isEmpty()) {
-            String path = pending.pop();
-            DataNode node = nodes.get(path);
-            if (node == null) {
-                continue; // deleted since its parent was visited; replay settles it
-            }
+            DataNode node = pending.pop();
             byte[] data;
             List<Acl> acl;
             StatPersisted stat;
-            List<String> children;
+            List<DataNode> children;
             synchronized (node) {
                 data = node.data;
                 acl = node.acl;
                 stat = node.persistedStat();
-                children = new ArrayList<>(node.children());
+                children = node.childNodes();
             }
-            visitor.visit(path, data, acl, stat);
-            String prefix = ROOT.equals(path) ? "/" : path + "/";
-            for (String child : children) {
-                pending.push(prefix + child);
+            visitor.visit(node.path, data, acl, stat);
+            for (DataNode child : children) {
+                pending.push(child);
             }
         }
     }
@@ -456,9 +451,9 @@ public final class DataTree {
             if (parent == null) {
                 throw new IllegalArgumentException("node " + path + " comes before its parent");
             }
-            node = new DataNode(data, aclCache.acquire(acl), stat.czxid(), stat.ctime(), stat.ephemeralOwner());
-            nodes.put(path, node);
-            parent.addChild(childName(path));
+            node = new DataNode(path, data, aclCache.acquire(acl), stat.czxid(), stat.ctime(), stat.ephemeralOwner());
+            nodes.add(node);
+            parent.addChild(node);
             long owner = stat.ephemeralOwner();
             if (EphemeralOwner.isContainer(owner)) {
                 containers.add(path);
