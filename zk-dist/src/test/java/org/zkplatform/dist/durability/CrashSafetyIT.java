@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import org.zkplatform.dist.it.Dist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,7 @@ class CrashSafetyIT {
     @TempDir
     Path dir;
 
-    private ServerScript script;
+    private Dist script;
     private Path data;
     private Path config;
     private int port;
@@ -48,7 +49,7 @@ class CrashSafetyIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        script = new ServerScript(ServerScript.builtDir(), Files.createDirectories(dir.resolve("logs")));
+        script = new Dist(Dist.builtDir(), Files.createDirectories(dir.resolve("logs")));
         data = dir.resolve("data");
         port = freePort();
     }

@@ -15,19 +15,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs the built distribution's scripts as an operator would, from a test. */
-final class Dist {
+/**
+ * Runs the built distribution's scripts as an operator would, from a test, with logs and pid files
+ * in a directory of the test's own; every run is bounded in time.
+ */
+public final class Dist {
+
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("process (\\d+)");
 
     private final Path home;
     private final Path logDir;
 
-    Dist(Path home, Path logDir) {
+    public Dist(Path home, Path logDir) {
         this.home = home;
         this.logDir = logDir;
     }
 
     /** The distribution built by this module's package phase. */
-    static Path builtDir() {
+    public static Path builtDir() {
         return Path.of(System.getProperty("zkplatform.dist.dir", "target/zkplatform"));
     }
 
@@ -46,19 +51,19 @@ final class Dist {
         return target;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** The outcome of a script run. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
         List<String> errorLines() {
             return output.lines().filter(line -> line.contains(" ERROR ")).toList();
         }
     }
 
     /** Runs {@code bin/zk-server <args>} and waits for it, at most {@code timeoutSeconds}. */
-    Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/zk-server").toString());
         command.addAll(List.of(args));
@@ -78,8 +83,31 @@ final class Dist {
         return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    /** Every log file the scripts wrote, concatenated. */
-    String logs() throws IOException {
+    /** {@code zk-server start <config>}, which returns once the server serves; returns its pid. */
+    public long start(Path config) throws IOException, InterruptedException {
+        Result started = run(90, "start", config.toString());
+        if (started.exitCode() != 0) {
+            List<String> log = logs().lines().toList();
+            throw new AssertionError("zk-server start failed:\n" + started.output() + "\nlog tail:\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())));
+        }
+        java.util.regex.Matcher pid = STARTED.matcher(started.output());
+        if (!pid.find()) {
+            throw new AssertionError("zk-server start printed no pid:\n" + started.output());
+        }
+        return Long.parseLong(pid.group(1));
+    }
+
+    /** {@code zk-server stop <config>}: SIGTERM, then wait for the orderly shutdown. */
+    public void stop(Path config) throws IOException, InterruptedException {
+        Result stopped = run(60, "stop", config.toString());
+        if (stopped.exitCode() != 0) {
+            throw new AssertionError("zk-server stop failed:\n" + stopped.output());
+        }
+    }
+
+    /** Every log file the scripts wrote, concatenated; they only grow, so a length marks a point in them. */
+    public String logs() throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(logDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
@@ -89,7 +117,7 @@ final class Dist {
         return all.toString();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
