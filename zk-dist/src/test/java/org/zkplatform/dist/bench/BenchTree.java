@@ -50,7 +50,8 @@ final class BenchTree {
         return new BenchTree(root, nodes, value);
     }
 
-    private static void createAll(ZooKeeper zk, String[] nodes, byte[] value) throws BenchException, InterruptedException {
+    /** Creates {@code nodes} (parents first) with {@code value}, pipelined on {@code zk}; any failure is fatal. */
+    static void createAll(ZooKeeper zk, String[] nodes, byte[] value) throws BenchException, InterruptedException {
         Semaphore inFlight = new Semaphore(SETUP_IN_FLIGHT);
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_LIMIT_SECONDS);

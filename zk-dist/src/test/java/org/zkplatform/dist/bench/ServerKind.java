@@ -1,5 +1,7 @@
 package org.zkplatform.dist.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,10 @@ import java.util.Map;
  */
 enum ServerKind {
 
-    /** Apache ZooKeeper from the test class path, its own main class. */
+    /**
+     * Apache ZooKeeper from the test class path, its own main class, with a logback configuration
+     * that adds its recovery lines (snapshot and txns loaded) to the test class path's WARN level.
+     */
     APACHE("apache") {
         @Override
         List<String> ownConfig() {
@@ -19,10 +24,12 @@ enum ServerKind {
         }
 
         @Override
-        ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir) {
+        ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir) throws IOException {
+            Path logback = Files.writeString(dir.resolve("logback.xml"), APACHE_LOGBACK);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions(options));
+            command.add("-Dlogback.configurationFile=" + logback);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
@@ -51,6 +58,23 @@ enum ServerKind {
         }
     };
 
+    private static final String APACHE_LOGBACK = """
+            <configuration>
+              <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+                <target>System.err</target>
+                <encoder>
+                  <pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern>
+                </encoder>
+              </appender>
+              <logger name="org.apache.zookeeper.server.persistence.FileSnap" level="INFO"/>
+              <logger name="org.apache.zookeeper.server.persistence.FileTxnSnapLog" level="INFO"/>
+              <logger name="org.apache.zookeeper.server.ZKDatabase" level="INFO"/>
+              <root level="WARN">
+                <appender-ref ref="STDERR"/>
+              </root>
+            </configuration>
+            """;
+
     private final String label;
 
     ServerKind(String label) {
@@ -64,7 +88,8 @@ enum ServerKind {
     /** zoo.cfg keys for this server only. */
     abstract List<String> ownConfig();
 
-    abstract ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir);
+    /** The command starting this server on {@code zooCfg}; {@code dir} holds its config and output. */
+    abstract ProcessBuilder command(BenchOptions options, Path zooCfg, Path dir) throws IOException;
 
     /** The zoo.cfg lines for a server on 127.0.0.1:{@code port} keeping its files in {@code dataDir}. */
     List<String> zooCfg(BenchOptions options, int port, Path dataDir) {
@@ -75,8 +100,8 @@ enum ServerKind {
                 "dataDir=" + dataDir,
                 "maxClientCnxns=0",
                 "4lw.commands.whitelist=*",
-                // Our storage may keep data in memory only (no fsync at all): fair only without fsync on both.
-                "forceSync=no"));
+                // Our importer maps it to zk.storage.file.fsync; StorageFacts checks what our server made of it.
+                "forceSync=" + (options.fsync() ? "yes" : "no")));
         lines.addAll(ownConfig());
         return lines;
     }

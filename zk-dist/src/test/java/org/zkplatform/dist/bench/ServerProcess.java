@@ -6,21 +6,21 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A server under test as a separate process: written config, free port, started, ready once it
  * answers {@code ruok} with {@code imok} and {@code srvr} with its state, stopped by its process id. Its output goes to a file
- * kept after the run.
+ * kept after the run; its data dir goes when it is closed.
  */
 final class ServerProcess implements AutoCloseable {
 
     private static final long START_LIMIT_SECONDS = 60;
     private static final long STOP_LIMIT_SECONDS = 15;
+    /** Readiness poll interval: short, since the footprint scenario times restarts by it. */
+    private static final long POLL_MILLIS = 20;
 
     private final ServerKind kind;
     private final Process process;
@@ -29,10 +29,14 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> zooCfg;
     private final Path dataDir;
     private final Thread killOnExit;
+    private final long startedNanos;
+    private long readyNanos;
 
-    private ServerProcess(ServerKind kind, Process process, int port, Path output, List<String> zooCfg, Path dataDir) {
+    private ServerProcess(ServerKind kind, Process process, long startedNanos, int port, Path output,
+            List<String> zooCfg, Path dataDir) {
         this.kind = kind;
         this.process = process;
+        this.startedNanos = startedNanos;
         this.port = port;
         this.output = output;
         this.zooCfg = zooCfg;
@@ -41,21 +45,40 @@ final class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts {@code kind} under {@code options.workDir()/<label>} and waits until it is ready. */
+    /** Starts {@code kind} on fresh data under {@code options.workDir()/<label>} and waits until it is ready. */
     static ServerProcess start(ServerKind kind, BenchOptions options) throws BenchException, InterruptedException {
         Path dir = options.workDir().resolve(kind.label());
-        int port = freePort();
-        Path output = dir.resolve("server.out");
         Path dataDir = dir.resolve("data");
+        try {
+            DataDirs.delete(dir);
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new BenchException(kind.label() + " did not start: " + e);
+        }
+        return launch(kind, options, dataDir, dir.resolve("zoo.cfg"), dir.resolve("server.out"));
+    }
+
+    /**
+     * Starts {@code kind} on the data already in {@code dataDir}, with config and output named
+     * {@code name}.cfg and {@code name}.out next to those of its first start, and waits until it is ready.
+     */
+    static ServerProcess startOn(ServerKind kind, BenchOptions options, Path dataDir, String name)
+            throws BenchException, InterruptedException {
+        Path dir = options.workDir().resolve(kind.label());
+        return launch(kind, options, dataDir, dir.resolve(name + ".cfg"), dir.resolve(name + ".out"));
+    }
+
+    private static ServerProcess launch(ServerKind kind, BenchOptions options, Path dataDir, Path cfgFile, Path output)
+            throws BenchException, InterruptedException {
+        int port = freePort();
         List<String> zooCfg = kind.zooCfg(options, port, dataDir);
         ServerProcess server;
         try {
-            deleteTree(dir);
-            Files.createDirectories(dataDir);
-            Path cfgFile = Files.write(dir.resolve("zoo.cfg"), zooCfg, StandardCharsets.UTF_8);
-            Process process = kind.command(options, cfgFile, dir).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            server = new ServerProcess(kind, process, port, output, zooCfg, dataDir);
+            Files.write(cfgFile, zooCfg, StandardCharsets.UTF_8);
+            ProcessBuilder builder = kind.command(options, cfgFile, cfgFile.getParent()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            long startedNanos = System.nanoTime();
+            server = new ServerProcess(kind, builder.start(), startedNanos, port, output, zooCfg, dataDir);
         } catch (IOException e) {
             throw new BenchException(kind.label() + " did not start: " + e);
         }
@@ -73,12 +96,13 @@ final class ServerProcess implements AutoCloseable {
                 // Apache answers imok even when its server failed to start; srvr tells.
                 if (FourLetterWord.send(port, "ruok").equals("imok")
                         && !FourLetterWord.send(port, "srvr").contains("not currently serving")) {
+                    readyNanos = System.nanoTime();
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(POLL_MILLIS);
         }
         throw failure("was not serving within " + START_LIMIT_SECONDS + "s");
     }
@@ -100,6 +124,20 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Milliseconds from starting the process until it answered {@code ruok} and {@code srvr} as ready. */
+    long readyMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(readyNanos - startedNanos);
+    }
+
+    /** Milliseconds from starting the process until now. */
+    long millisSinceStart() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     List<String> zooCfg() {
@@ -153,35 +191,38 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL if it has not exited after 15 s; then its data goes (the output stays). */
-    @Override
-    public void close() {
+    /**
+     * SIGTERM, then SIGKILL if it has not exited after 15 s; the data dir stays. Returns whether
+     * SIGTERM alone stopped it, as a clean stop should.
+     */
+    boolean stop() {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (process.waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
-        try {
-            deleteTree(dataDir);
-        } catch (IOException e) {
-            System.err.println("zkbench: cannot delete " + dataDir + ": " + e);
-        }
+        return false;
     }
 
-    /** Deletes {@code dir} and everything in it, if it exists. */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+    /** The exit code of a stopped server. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Stops the server (see {@link #stop()}), then its data goes (the output stays). */
+    @Override
+    public void close() {
+        stop();
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        try {
+            DataDirs.delete(dataDir);
+        } catch (IOException e) {
+            System.err.println("zkbench: cannot delete " + dataDir + ": " + e);
         }
     }
 

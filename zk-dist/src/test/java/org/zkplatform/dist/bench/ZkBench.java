@@ -28,9 +28,11 @@ import org.apache.zookeeper.Version;
  *
  * <p>Both servers run as separate processes with the same JVM options, zoo.cfg and data disk, one
  * at a time so they do not compete for cores: Apache first, then zkplatform, each running every
- * workload in order on fresh data. fsync is off on both sides ({@code forceSync=no}; what
- * zkplatform reports about its storage is checked). Exit code: 0; 1 if a server did not start or
- * died; 2 for a bad option; 3 if any request failed or a session was disconnected.
+ * workload in order on fresh data. fsync is the same on both sides ({@code --fsync}, off by
+ * default; what zkplatform reports about its storage is checked). {@code --scenario footprint}
+ * measures heap per znode, data dir size and restart time instead ({@link FootprintRun}). Exit
+ * code: 0; 1 if a server did not start or died; 2 for a bad option; 3 if any request failed or a
+ * session was disconnected.
  */
 public final class ZkBench {
 
@@ -67,21 +69,33 @@ public final class ZkBench {
             return 1;
         }
         printSettings();
-        List<ServerRun> runs = new ArrayList<>();
         try {
-            for (ServerKind kind : List.of(ServerKind.APACHE, ServerKind.ZKPLATFORM)) {
-                runs.add(measure(kind));
-            }
+            return options.scenario() == Scenario.FOOTPRINT ? footprint() : workloads();
         } catch (BenchException e) {
             out.println("zkbench: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int workloads() throws BenchException, InterruptedException {
+        List<ServerRun> runs = new ArrayList<>();
+        for (ServerKind kind : List.of(ServerKind.APACHE, ServerKind.ZKPLATFORM)) {
+            runs.add(measure(kind));
+        }
         new Report(out).summary(options.workloads(), runs.get(0), runs.get(1));
         out.println();
-        boolean fair = runs.stream().allMatch(run -> run.storage().fsyncOff());
-        out.printf(Locale.ROOT, "fsync: %s (apache %s; zkplatform %s)%n", fair ? "OFF on both sides" : "NOT like for like",
-                runs.get(0).storage().describe(), runs.get(1).storage().describe());
+        out.println(StorageFacts.verdict(options.fsync(), runs.get(0).storage(), runs.get(1).storage()));
         return runs.stream().flatMap(run -> run.results().stream()).anyMatch(WorkloadResult::troubled) ? 3 : 0;
+    }
+
+    private int footprint() throws BenchException, InterruptedException {
+        FootprintRun run = new FootprintRun(options, out);
+        FootprintResult apache = run.run(ServerKind.APACHE);
+        FootprintResult ours = run.run(ServerKind.ZKPLATFORM);
+        new FootprintReport(out).summary(options.znodes(), apache, ours);
+        out.println();
+        out.println(StorageFacts.verdict(options.fsync(), apache.storage(), ours.storage()));
+        return apache.fill().troubled() || ours.fill().troubled() ? 3 : 0;
     }
 
     private ServerRun measure(ServerKind kind) throws BenchException, InterruptedException {
@@ -141,17 +155,28 @@ public final class ZkBench {
     private void printSettings() {
         out.println("== zkbench: zkplatform vs Apache ZooKeeper " + Version.getFullVersion() + " ==");
         MachineFacts.describe(options.workDir()).forEach(out::println);
-        out.printf(Locale.ROOT, "workloads: %s; each %d ms warm-up + %d ms measured%n",
-                options.workloads().stream().map(Workload::label).collect(Collectors.joining(", ")),
-                options.warmUp().toMillis(), options.measure().toMillis());
-        out.printf(Locale.ROOT, "client: Apache ZooKeeper async client, %d sessions x %d outstanding requests, "
-                        + "%d-byte values, %d pre-created nodes, session timeout %d ms, client JVM %s%n",
-                options.sessions(), options.outstanding(), options.valueBytes(), options.nodes(),
-                Sessions.SESSION_TIMEOUT_MILLIS, String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        out.printf(Locale.ROOT, "servers: one at a time, apache then zkplatform, each on fresh data running every workload "
-                + "in order; tickTime %d ms; JVM options %s%n", options.tickTimeMillis(),
-                String.join(" ", ServerKind.jvmOptions(options)));
-        out.println("fsync: forceSync=no for both; what zkplatform reports is checked below");
-        out.println("latency: successful requests completed in the measured window; errors: whole run incl. warm-up");
+        if (options.scenario() == Scenario.FOOTPRINT) {
+            out.printf(Locale.ROOT, "scenario: footprint; %d znodes of %d bytes created by %d sessions x %d outstanding"
+                            + " requests, then heap after full GCs (jcmd), data dir after a clean stop, two restarts"
+                            + " on copies of it%n", options.znodes(), options.valueBytes(), options.sessions(),
+                    options.outstanding());
+        } else {
+            out.printf(Locale.ROOT, "workloads: %s; each %d ms warm-up + %d ms measured%n",
+                    options.workloads().stream().map(Workload::label).collect(Collectors.joining(", ")),
+                    options.warmUp().toMillis(), options.measure().toMillis());
+            out.printf(Locale.ROOT, "client: Apache ZooKeeper async client, %d sessions x %d outstanding requests, "
+                            + "%d-byte values, %d pre-created nodes, session timeout %d ms, client JVM %s%n",
+                    options.sessions(), options.outstanding(), options.valueBytes(), options.nodes(),
+                    Sessions.SESSION_TIMEOUT_MILLIS,
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        }
+        out.printf(Locale.ROOT, "servers: one at a time, apache then zkplatform, each on fresh data%s; tickTime %d ms;"
+                        + " JVM options %s%n", options.scenario() == Scenario.WORKLOADS ? " running every workload in order"
+                        : "", options.tickTimeMillis(), String.join(" ", ServerKind.jvmOptions(options)));
+        out.printf(Locale.ROOT, "fsync: forceSync=%s for both; what zkplatform reports is checked below%n",
+                options.fsync() ? "yes" : "no");
+        if (options.scenario() == Scenario.WORKLOADS) {
+            out.println("latency: successful requests completed in the measured window; errors: whole run incl. warm-up");
+        }
     }
 }
