@@ -93,6 +93,7 @@ public final class SnapshotFormat {
                 tree.restore(path, data, acl, stat);
             }
         });
+        tree.restored();
     }
 
     /**

@@ -59,9 +59,10 @@ public final class JuteStreamInput {
     /** A {@code buffer}; null for length -1. */
     public byte[] readBuffer() throws IOException {
         int length = length();
-        if (length < 0) {
-            return null;
-        }
+        return length < 0 ? null : readBytes(length);
+    }
+
+    private byte[] readBytes(int length) throws IOException {
         byte[] bytes = new byte[length];
         int copied = 0;
         while (copied < length) {
@@ -74,10 +75,18 @@ public final class JuteStreamInput {
         return bytes;
     }
 
-    /** A {@code ustring}; null for length -1. */
+    /** A {@code ustring}; null for length -1. Decoded in place when it fits the buffer. */
     public String readString() throws IOException {
-        byte[] bytes = readBuffer();
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        int length = length();
+        if (length < 0) {
+            return null;
+        }
+        if (length <= buffer.length && fill(length)) {
+            String s = new String(buffer, position, length, StandardCharsets.UTF_8);
+            consume(length);
+            return s;
+        }
+        return new String(readBytes(length), StandardCharsets.UTF_8);
     }
 
     /** A {@code vector<ACL>}; null for count -1. */

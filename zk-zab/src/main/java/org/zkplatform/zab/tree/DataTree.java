@@ -439,15 +439,16 @@ public final class DataTree {
     }
 
     /**
-     * Puts a node read from a snapshot into the tree: parents come before children. Replaces the
-     * state of a node that exists (the root and ZooKeeper's own nodes always do).
+     * Puts a node read from a snapshot into a tree that holds only ZooKeeper's own nodes so far.
+     * Nodes come in preorder (each parent before its children), which lets the parent be found
+     * among the nodes restored last rather than looked up: loading is mostly this method.
      *
      * @throws IllegalArgumentException if the parent is missing: the snapshot is not in preorder
      */
     public void restore(String path, byte[] data, List<Acl> acl, StatPersisted stat) {
-        DataNode node = nodes.get(path);
+        DataNode node = isSpecialPath(path) ? nodes.get(path) : null;
         if (node == null) {
-            DataNode parent = nodes.get(parentOf(path));
+            DataNode parent = restoredParentOf(path);
             if (parent == null) {
                 throw new IllegalArgumentException("node " + path + " comes before its parent");
             }
@@ -477,6 +478,29 @@ public final class DataTree {
         node.version = stat.version();
         node.cversion = stat.cversion();
         node.aversion = stat.aversion();
+        restoring.push(node);
+    }
+
+    /** The restored ancestors of the last node restored, nearest first. */
+    private final Deque<DataNode> restoring = new ArrayDeque<>();
+
+    private DataNode restoredParentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        while (!restoring.isEmpty()) {
+            String candidate = restoring.peek().path;
+            boolean isParent = slash == 0 ? ROOT.equals(candidate)
+                    : candidate.length() == slash && path.startsWith(candidate);
+            if (isParent) {
+                return restoring.peek();
+            }
+            restoring.pop();
+        }
+        return nodes.get(parentOf(path));
+    }
+
+    /** Forgets the restore bookkeeping once a snapshot is loaded. */
+    public void restored() {
+        restoring.clear();
     }
 
     /** Records a session read from a snapshot. */
