@@ -89,19 +89,17 @@ public final class ClientService implements AutoCloseable {
                 settings.minSessionTimeoutMillis(), settings.maxSessionTimeoutMillis(), settings.fourLetterWords(),
                 MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
                 () -> settings.conf().apply(listener == null ? 0 : listener.localAddress().getPort()));
-        CoreLoop[] loopRef = new CoreLoop[1];
-        logWriter = new TxnLogWriter(storage.txnLog(), event -> loopRef[0].post(event), settings.snapshots().count(),
+        loop = new CoreLoop(clock, this::fail);
+        logWriter = new TxnLogWriter(storage.txnLog(), loop::post, settings.snapshots().count(),
                 snapshotter::snapshotInBackground, new Random());
-        ServerCore core = new ServerCore(coreSettings, tree, sessions, new WatchManager(), prep,
-                new Authenticators(authenticators), logWriter, clock);
-        ClientPort[] portRef = new ClientPort[1];
-        loop = new CoreLoop(core, clock, () -> portRef[0].closeSessionless(), this::fail);
-        loopRef[0] = loop;
-        portRef[0] = new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
+        LocalWritePath writes = new LocalWritePath("standalone", tree, sessions, prep, logWriter, coreSettings, clock);
+        ServerCore core = new ServerCore(coreSettings, tree, new WatchManager(), writes,
+                new Authenticators(authenticators), clock);
+        ClientPort port = new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
                 MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
         logWriter.start();
-        loop.start();
-        listener = transport.listen(settings.address(), portRef[0]);
+        loop.start(new StandaloneTarget(core, writes, port::closeSessionless));
+        listener = transport.listen(settings.address(), port);
     }
 
     private void fail(Throwable cause) {

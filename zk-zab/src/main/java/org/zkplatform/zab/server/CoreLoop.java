@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.zkplatform.api.time.Clock;
 
 /**
- * The driver thread: takes events in batches, hands each to the {@link ServerCore}, flushes the
+ * The driver thread: takes events in batches, hands each to its {@link DriverTarget}, flushes the
  * replies of the batch in one write per connection, and ticks the core's timers in between. The
  * batching is what turns many small replies into few system calls under load.
  */
@@ -21,26 +21,22 @@ final class CoreLoop implements AutoCloseable {
     private static final int BATCH = 1024;
 
     private final BlockingQueue<CoreEvent> queue = new LinkedBlockingQueue<>();
-    private final ServerCore core;
     private final Clock clock;
-    private final Runnable onTick;
     private final Consumer<Throwable> onFatal;
+    private DriverTarget target;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /**
-     * @param onTick extra work at each tick (closing idle connections)
-     * @param onFatal called once if the core fails; the server can no longer be trusted to serve
-     */
-    CoreLoop(ServerCore core, Clock clock, Runnable onTick, Consumer<Throwable> onFatal) {
-        this.core = core;
+    /** @param onFatal called once if the core fails; the server can no longer be trusted to serve */
+    CoreLoop(Clock clock, Consumer<Throwable> onFatal) {
         this.clock = clock;
-        this.onTick = onTick;
         this.onFatal = onFatal;
         this.thread = new Thread(this::run, "zk-core");
     }
 
-    void start() {
+    /** Starts driving {@code target}. */
+    void start(DriverTarget target) {
+        this.target = target;
         thread.start();
     }
 
@@ -53,7 +49,7 @@ final class CoreLoop implements AutoCloseable {
 
     private void run() {
         List<CoreEvent> batch = new ArrayList<>(BATCH);
-        long nextTick = core.nextTickMs();
+        long nextTick = target.nextTickMs();
         try {
             while (running) {
                 long wait = nextTick - clock.monotonicMillis();
@@ -62,16 +58,15 @@ final class CoreLoop implements AutoCloseable {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                     for (CoreEvent event : batch) {
-                        core.handle(event);
+                        target.handle(event);
                     }
                     batch.clear();
                 }
                 if (clock.monotonicMillis() >= nextTick) {
-                    core.tick();
-                    onTick.run();
-                    nextTick = core.nextTickMs();
+                    target.tick();
+                    nextTick = target.nextTickMs();
                 }
-                core.flush();
+                target.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

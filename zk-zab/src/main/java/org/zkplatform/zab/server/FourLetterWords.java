@@ -90,7 +90,7 @@ final class FourLetterWords {
                 + "Connections: " + connections + "\n"
                 + "Outstanding: " + view.outstanding() + "\n"
                 + "Zxid: 0x" + Long.toHexString(view.tree().lastProcessedZxid()) + "\n"
-                + "Mode: standalone\n"
+                + "Mode: " + view.mode() + "\n"
                 + "Node count: " + nodeCount(view) + "\n";
     }
 
@@ -129,7 +129,7 @@ final class FourLetterWords {
         ServerStats s = view.stats();
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         values.put("zk_version", VERSION);
-        values.put("zk_server_state", "standalone");
+        values.put("zk_server_state", view.mode());
         values.put("zk_avg_latency", s.avgLatency());
         values.put("zk_max_latency", s.maxLatencyMillis);
         values.put("zk_min_latency", s.minLatency());

@@ -3,17 +3,28 @@ package org.zkplatform.zab.server;
 import org.zkplatform.zab.proto.JuteRecord;
 
 /**
- * A request of a session waiting its turn: a write waits for its txn to be applied, and
- * everything behind it waits for the write.
+ * A request of a session waiting its turn: a write waits for its txn to be applied, a forwarded
+ * sync for the leader's answer, and everything behind either waits for it.
  *
- * @param zxid the write's txn, or -1 for a request that needs no txn
  * @param record the decoded request, null if it has no body or could not be decoded
  * @param malformed whether the body could not be decoded
+ * @param awaits what the request waits for before it can be answered
  * @param receivedNanos when it arrived, for latency
  */
-record PendingRequest(int xid, int type, JuteRecord record, boolean malformed, long zxid, long receivedNanos) {
+record PendingRequest(int xid, int type, JuteRecord record, boolean malformed, Awaits awaits, long receivedNanos) {
 
-    boolean isWrite() {
-        return zxid != -1;
+    /** What a request waits for. */
+    enum Awaits {
+        /** Nothing: answered in its turn. */
+        TURN,
+        /** Its txn (matched by session and xid) to be applied. */
+        TXN,
+        /** The leader's answer to a forwarded sync. */
+        SYNC
+    }
+
+    /** Whether it blocks the session's queue until something outside the session happens. */
+    boolean isBlocking() {
+        return awaits != Awaits.TURN;
     }
 }

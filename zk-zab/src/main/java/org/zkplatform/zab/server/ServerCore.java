@@ -1,14 +1,13 @@
 package org.zkplatform.zab.server;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,30 +20,31 @@ import org.zkplatform.zab.auth.Authenticators;
 import org.zkplatform.zab.proto.AuthPacket;
 import org.zkplatform.zab.proto.ConnectRequest;
 import org.zkplatform.zab.proto.ConnectResponse;
+import org.zkplatform.zab.proto.JuteRecord;
 import org.zkplatform.zab.proto.KeeperError;
 import org.zkplatform.zab.proto.KeeperState;
 import org.zkplatform.zab.proto.OpCode;
 import org.zkplatform.zab.proto.Perms;
 import org.zkplatform.zab.proto.ReplyHeader;
 import org.zkplatform.zab.proto.WatcherEvent;
-import org.zkplatform.zab.request.RequestPrep;
 import org.zkplatform.zab.request.Transaction;
 import org.zkplatform.zab.session.SessionTracker;
 import org.zkplatform.zab.tree.DataNode;
 import org.zkplatform.zab.tree.DataTree;
-import org.zkplatform.zab.tree.EphemeralOwner;
 import org.zkplatform.zab.tree.TreeListener;
 import org.zkplatform.zab.tree.TxnResult;
 import org.zkplatform.zab.watch.WatchManager;
 import org.zkplatform.zab.watch.WatchNotification;
 
 /**
- * The server's protocol core: sessions, the per-session order of requests, prep of writes,
- * applying durable txns, replies and watch notifications. Single-threaded by contract: only
- * the driver thread calls it, one event at a time, so none of its state needs a lock.
+ * The client-facing core: connections, the per-session order of requests, reads, applying
+ * committed txns, replies and watch notifications. How writes reach the log is the
+ * {@link WritePath}'s business (prepared here, or forwarded to a leader); whatever the path, each
+ * committed txn comes back through {@link #applyCommitted} and is matched to the request waiting
+ * for it by session and xid. Single-threaded by contract: only the driver thread calls it.
  *
  * <p>Ordering contract: a session's replies leave in request order, because a session's requests
- * wait in its queue behind its oldest unapplied write; notifications of a txn are queued on a
+ * wait in its queue behind its oldest blocking request; notifications of a txn are queued on a
  * connection before the reply of any later request, because they are queued while the txn is
  * applied and replies only after.
  */
@@ -56,53 +56,41 @@ final class ServerCore {
 
     private final CoreSettings settings;
     private final DataTree tree;
-    private final SessionTracker sessions;
     private final WatchManager watches;
-    private final RequestPrep prep;
+    private final WritePath writes;
     private final Authenticators authenticators;
     private final AclChecker acl;
     private final ReadRequests reads;
-    private final TxnSink log;
     private final Clock clock;
     final ServerStats stats;
 
-    /** Txns handed to the log and not yet applied, in zxid order, with whom to answer. */
-    private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** Open connections by id: the id is what watches are registered under. */
     private final Map<Long, ClientConnection> connections = new HashMap<>();
     private final Map<Long, ClientConnection> sessionOwners = new HashMap<>();
+    /** Connections whose createSession txn is not applied yet, by session. */
+    private final Map<Long, ClientConnection> creating = new HashMap<>();
     private final Set<ClientConnection> dirty = new HashSet<>();
     private final TreeListener watchTrigger = new WatchTrigger();
     private long applyingZxid;
-    private long nextContainerCheckMs;
 
-    /** A txn on its way to the tree; {@code origin} is null for txns no client waits for. */
-    private record InFlight(Transaction txn, ClientConnection origin) {
-    }
-
-    ServerCore(CoreSettings settings, DataTree tree, SessionTracker sessions, WatchManager watches, RequestPrep prep,
-               Authenticators authenticators, TxnSink log, Clock clock) {
+    ServerCore(CoreSettings settings, DataTree tree, WatchManager watches, WritePath writes,
+               Authenticators authenticators, Clock clock) {
         this.settings = settings;
         this.tree = tree;
-        this.sessions = sessions;
         this.watches = watches;
-        this.prep = prep;
+        this.writes = writes;
         this.authenticators = authenticators;
         this.acl = new AclChecker(authenticators.asMap());
         this.reads = new ReadRequests(tree, watches, acl);
-        this.log = log;
         this.clock = clock;
         this.stats = new ServerStats(clock.currentTimeMillis());
-        this.nextContainerCheckMs = clock.monotonicMillis() + settings.containerCheckInterval().toMillis();
     }
 
-    // ------------------------------------------------------------------ events
+    // ------------------------------------------------------------------ client events
 
     void handle(CoreEvent event) {
         if (event instanceof CoreEvent.Request) {
             request((CoreEvent.Request) event);
-        } else if (event instanceof CoreEvent.Durable) {
-            durable(((CoreEvent.Durable) event).zxid());
         } else if (event instanceof CoreEvent.Connect) {
             CoreEvent.Connect connect = (CoreEvent.Connect) event;
             connect(connect.connection(), connect.request());
@@ -113,8 +101,8 @@ final class ServerCore {
             fourLetterWord(word.connection(), word.word());
         } else if (event instanceof CoreEvent.Task) {
             ((CoreEvent.Task) event).task().run();
-        } else if (event instanceof CoreEvent.LogFailed) {
-            throw new IllegalStateException("the transaction log failed", ((CoreEvent.LogFailed) event).cause());
+        } else {
+            throw new IllegalArgumentException("not a client event: " + event);
         }
     }
 
@@ -128,6 +116,13 @@ final class ServerCore {
 
     private void markDirty(ClientConnection c) {
         dirty.add(c);
+    }
+
+    /** Closes every client connection: the server stops serving (a role ends). Sessions live on. */
+    void closeAll() {
+        for (ClientConnection c : connections.values()) {
+            close(c);
+        }
     }
 
     // ------------------------------------------------------------------ sessions
@@ -147,29 +142,43 @@ final class ServerCore {
         int timeout = Math.max(settings.minSessionTimeoutMillis(),
                 Math.min(settings.maxSessionTimeoutMillis(), request.timeOut()));
         c.timeoutMs = timeout;
-        long now = clock.monotonicMillis();
         if (request.sessionId() == 0) {
-            long sessionId = sessions.createSession(timeout, now);
+            long sessionId = writes.newSession(timeout);
             c.sessionId = sessionId;
-            Transaction txn = prep.createSession(sessionId, timeout);
-            c.queue.add(new PendingRequest(0, OpCode.CREATE_SESSION, null, false, txn.zxid(), clock.nanoTime()));
-            submit(txn, c);
+            creating.put(sessionId, c);
+            c.queue.add(new PendingRequest(0, OpCode.CREATE_SESSION, null, false, PendingRequest.Awaits.TXN,
+                    clock.nanoTime()));
             return;
         }
         long sessionId = request.sessionId();
-        if (!SessionTracker.passwordMatches(sessionId, request.passwd()) || !sessions.touch(sessionId, now)) {
-            LOG.info("Refusing to resume session 0x{} for {}: {}", Long.toHexString(sessionId), c.remoteAddress(),
-                    sessions.isActive(sessionId) ? "wrong password" : "it expired or does not exist");
-            c.sendBare(new ConnectResponse(0, 0, 0, new byte[16], false, c.readOnlyPresent));
-            close(c);
+        if (!SessionTracker.passwordMatches(sessionId, request.passwd())) {
+            refuseResume(c, sessionId, "wrong password");
             return;
         }
         c.sessionId = sessionId;
-        takeOwnership(c);
-        c.sendBare(new ConnectResponse(0, timeout, sessionId, SessionTracker.password(sessionId), false,
-                c.readOnlyPresent));
-        markDirty(c);
-        LOG.debug("Resumed session 0x{} for {}", Long.toHexString(sessionId), c.remoteAddress());
+        c.queue.add(new PendingRequest(0, OpCode.CREATE_SESSION, null, false, PendingRequest.Awaits.SYNC,
+                clock.nanoTime()));
+        writes.revalidate(sessionId, timeout).thenAccept(valid -> {
+            if (c.closing) {
+                return;
+            }
+            c.queue.pollFirst();
+            if (valid) {
+                takeOwnership(c);
+                c.sendBare(new ConnectResponse(0, c.timeoutMs, sessionId, SessionTracker.password(sessionId), false,
+                        c.readOnlyPresent));
+                markDirty(c);
+                drainReads(c);
+            } else {
+                refuseResume(c, sessionId, "it expired or does not exist");
+            }
+        });
+    }
+
+    private void refuseResume(ClientConnection c, long sessionId, String why) {
+        LOG.info("Refusing to resume session 0x{} for {}: {}", Long.toHexString(sessionId), c.remoteAddress(), why);
+        c.sendBare(new ConnectResponse(0, 0, 0, new byte[16], false, c.readOnlyPresent));
+        close(c);
     }
 
     /** A session lives on one connection at a time: a client that reconnected leaves its old one. */
@@ -190,6 +199,7 @@ final class ServerCore {
         c.queue.clear();
         watches.removeWatcher(c.transport.id());
         sessionOwners.remove(c.sessionId, c);
+        creating.remove(c.sessionId, c);
         dirty.remove(c);
     }
 
@@ -209,30 +219,47 @@ final class ServerCore {
         c.stats.received++;
         int type = r.type();
         if (c.hasSession()) {
-            sessions.touch(c.sessionId, clock.monotonicMillis());
+            writes.touch(c.sessionId);
         }
         if (type == OpCode.AUTH) {
             // Immediately, as ZooKeeper does: writes queued behind must already see the new ids.
             auth(c, r.xid(), (AuthPacket) r.record());
             return;
         }
-        if (type == OpCode.CLOSE_SESSION) {
-            sessions.setClosing(c.sessionId);
-            Transaction txn = prep.closeSession(c.sessionId, r.xid());
-            c.queue.add(new PendingRequest(r.xid(), type, null, false, txn.zxid(), r.receivedNanos()));
-            submit(txn, c);
-        } else if (RequestDecoder.isWrite(type) && OpCode.isValid(type)) {
-            Transaction txn = prep.prepare(c.sessionId, r.xid(), type, r.malformed() ? null : r.record(), c.authIds.list());
-            c.queue.add(new PendingRequest(r.xid(), type, r.record(), r.malformed(), txn.zxid(), r.receivedNanos()));
-            submit(txn, c);
-        } else {
-            PendingRequest read = new PendingRequest(r.xid(), type, r.record(), r.malformed(), -1, r.receivedNanos());
-            if (c.queue.isEmpty()) {
-                answerRead(c, read);
-            } else {
-                c.queue.add(read);
+        boolean valid = OpCode.isValid(type) && type != OpCode.CREATE_SESSION;
+        if (valid && (type == OpCode.CLOSE_SESSION || RequestDecoder.isWrite(type))) {
+            c.queue.add(new PendingRequest(r.xid(), type, r.record(), r.malformed(), PendingRequest.Awaits.TXN,
+                    r.receivedNanos()));
+            writes.write(c.sessionId, r.xid(), type, r.malformed() ? null : r.record(), c.authIds.list());
+            return;
+        }
+        if (valid && type == OpCode.SYNC && !r.malformed()) {
+            CompletionStage<Void> synced = writes.sync(c.sessionId);
+            if (synced != null) {
+                PendingRequest sync = new PendingRequest(r.xid(), type, r.record(), false, PendingRequest.Awaits.SYNC,
+                        r.receivedNanos());
+                c.queue.add(sync);
+                synced.thenRun(() -> syncDone(c, sync));
+                return;
             }
         }
+        PendingRequest read = new PendingRequest(r.xid(), type, r.record(), r.malformed(), PendingRequest.Awaits.TURN,
+                r.receivedNanos());
+        if (c.queue.isEmpty()) {
+            answerInTurn(c, read);
+        } else {
+            c.queue.add(read);
+        }
+    }
+
+    private void syncDone(ClientConnection c, PendingRequest sync) {
+        if (c.closing || c.queue.peekFirst() != sync) {
+            return;
+        }
+        c.queue.pollFirst();
+        answerInTurn(c, new PendingRequest(sync.xid(), sync.type(), sync.record(), false, PendingRequest.Awaits.TURN,
+                sync.receivedNanos()));
+        drainReads(c);
     }
 
     private void auth(ClientConnection c, int xid, AuthPacket packet) {
@@ -255,70 +282,62 @@ final class ServerCore {
         c.inFlight.decrementAndGet();
     }
 
-    private void submit(Transaction txn, ClientConnection origin) {
-        inFlight.addLast(new InFlight(txn, origin));
-        log.submit(txn);
-    }
-
     // ------------------------------------------------------------------ applying
 
-    private void durable(long zxid) {
-        while (!inFlight.isEmpty() && inFlight.peekFirst().txn().zxid() <= zxid) {
-            InFlight next = inFlight.pollFirst();
-            Transaction txn = next.txn();
-            applyingZxid = txn.zxid();
-            TxnResult result = tree.apply(txn.header(), txn.record(), watchTrigger);
-            prep.applied(txn.zxid());
-            applied(txn, result, next.origin());
-        }
-    }
-
-    private void applied(Transaction txn, TxnResult result, ClientConnection origin) {
+    /** Applies a committed txn and answers the request that waited for it, if it is connected here. */
+    void applyCommitted(Transaction txn) {
+        applyingZxid = txn.zxid();
+        TxnResult result = tree.apply(txn.header(), txn.record(), watchTrigger);
+        writes.applied(txn);
         int type = txn.header().type();
         long sessionId = txn.header().clientId();
         if (type == OpCode.CREATE_SESSION) {
-            sessions.addSession(sessionId, ((org.zkplatform.zab.proto.CreateSessionTxn) txn.record()).timeOut(),
-                    clock.monotonicMillis());
-        } else if (type == OpCode.CLOSE_SESSION) {
-            sessions.removeSession(sessionId);
-            ClientConnection owner = sessionOwners.remove(sessionId);
-            if (owner != null && owner != origin) {
-                close(owner);
+            ClientConnection c = creating.remove(sessionId);
+            if (c != null && !c.closing && c.queue.peekFirst() != null
+                    && c.queue.peekFirst().type() == OpCode.CREATE_SESSION) {
+                c.queue.pollFirst();
+                takeOwnership(c);
+                c.sendBare(new ConnectResponse(0, c.timeoutMs, sessionId, SessionTracker.password(sessionId), false,
+                        c.readOnlyPresent));
+                markDirty(c);
+                LOG.debug("Established session 0x{} with timeout {} ms for {}", Long.toHexString(sessionId),
+                        c.timeoutMs, c.remoteAddress());
+                drainReads(c);
             }
-        }
-        if (origin == null || origin.closing) {
             return;
         }
-        PendingRequest head = origin.queue.pollFirst();
-        if (head == null || head.zxid() != txn.zxid()) {
-            throw new IllegalStateException("txn 0x" + Long.toHexString(txn.zxid()) + " applied out of turn for "
-                    + origin + "; expected " + head);
+        ClientConnection owner = type == OpCode.CLOSE_SESSION ? sessionOwners.remove(sessionId)
+                : sessionOwners.get(sessionId);
+        if (owner == null || owner.closing) {
+            return;
         }
-        if (head.type() == OpCode.CREATE_SESSION) {
-            takeOwnership(origin);
-            origin.sendBare(new ConnectResponse(0, origin.timeoutMs, sessionId, SessionTracker.password(sessionId),
-                    false, origin.readOnlyPresent));
-            markDirty(origin);
-            LOG.debug("Established session 0x{} with timeout {} ms for {}", Long.toHexString(sessionId),
-                    origin.timeoutMs, origin.remoteAddress());
-        } else if (head.type() == OpCode.CLOSE_SESSION) {
-            reply(origin, head, KeeperError.OK, null);
-            close(origin);
-        } else {
-            Reply reply = WriteReplies.of(head.type(), result);
-            reply(origin, head, reply.error(), reply.body());
+        PendingRequest head = owner.queue.peekFirst();
+        boolean answers = head != null && head.awaits() == PendingRequest.Awaits.TXN && head.xid() == txn.header().cxid();
+        if (!answers) {
+            if (type == OpCode.CLOSE_SESSION) {
+                close(owner); // expired: the client learns it when it reconnects
+            }
+            return;
         }
-        drainReads(origin);
+        owner.queue.pollFirst();
+        if (head.type() == OpCode.CLOSE_SESSION) {
+            reply(owner, head, KeeperError.OK, null);
+            close(owner);
+            return;
+        }
+        Reply reply = WriteReplies.of(head.type(), result);
+        reply(owner, head, reply.error(), reply.body());
+        drainReads(owner);
     }
 
-    /** Answers the reads that waited behind the write just answered, up to the next write. */
+    /** Answers the requests that waited behind the one just answered, up to the next blocking one. */
     private void drainReads(ClientConnection c) {
-        while (!c.queue.isEmpty() && !c.queue.peekFirst().isWrite() && !c.closing) {
-            answerRead(c, c.queue.pollFirst());
+        while (!c.queue.isEmpty() && !c.queue.peekFirst().isBlocking() && !c.closing) {
+            answerInTurn(c, c.queue.pollFirst());
         }
     }
 
-    private void answerRead(ClientConnection c, PendingRequest read) {
+    private void answerInTurn(ClientConnection c, PendingRequest read) {
         if (!OpCode.isValid(read.type()) || read.type() == OpCode.CREATE_SESSION) {
             // In its turn, so a client still sees the answers to everything it sent before.
             LOG.warn("Closing {}: request {} of unknown or invalid type {}", c, read.xid(), read.type());
@@ -344,13 +363,11 @@ final class ServerCore {
 
     // ------------------------------------------------------------------ replies
 
-    private void reply(ClientConnection c, PendingRequest request, KeeperError error,
-                       org.zkplatform.zab.proto.JuteRecord body) {
+    private void reply(ClientConnection c, PendingRequest request, KeeperError error, JuteRecord body) {
         reply(c, request.xid(), request, error, body);
     }
 
-    private void reply(ClientConnection c, int xid, PendingRequest request, KeeperError error,
-                       org.zkplatform.zab.proto.JuteRecord body) {
+    private void reply(ClientConnection c, int xid, PendingRequest request, KeeperError error, JuteRecord body) {
         long zxid = tree.lastProcessedZxid();
         reply(c, xid, zxid, error, body);
         long nowMillis = clock.currentTimeMillis();
@@ -359,8 +376,7 @@ final class ServerCore {
         c.stats.answered(OpCode.shortName(request.type()), request.xid(), zxid, nowMillis, latency);
     }
 
-    private void reply(ClientConnection c, int xid, long zxid, KeeperError error,
-                       org.zkplatform.zab.proto.JuteRecord body) {
+    private void reply(ClientConnection c, int xid, long zxid, KeeperError error, JuteRecord body) {
         send(c, new ReplyHeader(xid, zxid, error.code()), error == KeeperError.OK ? body : null);
         int left = c.inFlight.decrementAndGet();
         if (left == settings.maxOutstandingPerConnection() / 2) {
@@ -368,7 +384,7 @@ final class ServerCore {
         }
     }
 
-    private void send(ClientConnection c, ReplyHeader header, org.zkplatform.zab.proto.JuteRecord body) {
+    private void send(ClientConnection c, ReplyHeader header, JuteRecord body) {
         c.send(header, body);
         stats.packetsSent++;
         markDirty(c);
@@ -414,45 +430,6 @@ final class ServerCore {
         }
     }
 
-    // ------------------------------------------------------------------ time
-
-    /** Expires sessions, drops connections that never started one, reaps containers. */
-    void tick() {
-        long now = clock.monotonicMillis();
-        for (long sessionId : sessions.expired(now)) {
-            LOG.info("Expiring session 0x{}: timeout of {} ms exceeded", Long.toHexString(sessionId),
-                    sessions.timeoutOf(sessionId));
-            submit(prep.closeSession(sessionId, 0), null);
-        }
-        if (now >= nextContainerCheckMs) {
-            nextContainerCheckMs = now + settings.containerCheckInterval().toMillis();
-            reapContainers();
-        }
-    }
-
-    /** When {@link #tick()} next has work: the next session expiry, at most a tick away. */
-    long nextTickMs() {
-        return Math.min(sessions.nextExpiryCheckMs(), clock.monotonicMillis() + settings.tickTimeMillis());
-    }
-
-    /** Deletes containers that had children and have none left, and TTL nodes past their TTL. */
-    private void reapContainers() {
-        long wallNow = clock.currentTimeMillis();
-        for (String path : tree.containers()) {
-            DataNode node = tree.node(path);
-            if (node != null && node.childCount() == 0 && node.storedCversion() > 0) {
-                submit(prep.deleteContainer(path), null);
-            }
-        }
-        for (String path : tree.ttlNodes()) {
-            DataNode node = tree.node(path);
-            if (node != null && node.childCount() == 0
-                    && wallNow - node.mtime() > EphemeralOwner.ttlMillisOf(node.ephemeralOwner())) {
-                submit(prep.deleteContainer(path), null);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ commands
 
     private void fourLetterWord(ClientConnection c, String word) {
@@ -468,7 +445,11 @@ final class ServerCore {
         }
 
         SessionTracker sessions() {
-            return sessions;
+            return writes.sessions();
+        }
+
+        String mode() {
+            return writes.mode();
         }
 
         WatchManager watches() {
@@ -488,7 +469,11 @@ final class ServerCore {
         }
 
         int outstanding() {
-            return inFlight.size();
+            int outstanding = 0;
+            for (ClientConnection c : connections.values()) {
+                outstanding += c.queue.size();
+            }
+            return outstanding;
         }
 
         long nowMillis() {
