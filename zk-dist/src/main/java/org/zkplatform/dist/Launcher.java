@@ -5,13 +5,16 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.SettingsException;
 import org.zkplatform.api.auth.AuthenticationProvider;
+import org.zkplatform.api.election.ElectionException;
 import org.zkplatform.api.election.ElectionProvider;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.storage.StorageProvider;
@@ -24,7 +27,7 @@ import org.zkplatform.dist.config.ConfigLoader;
 import org.zkplatform.dist.config.ServerSettings;
 import org.zkplatform.dist.plugin.PluginLayer;
 import org.zkplatform.dist.plugin.ProviderCatalog;
-import org.zkplatform.zab.StandaloneServer;
+import org.zkplatform.zab.ZkServer;
 
 /**
  * Starts a server: plugins, configuration, provider choice, composition, start. Every failure on
@@ -38,7 +41,7 @@ public final class Launcher {
     }
 
     /** A started server. */
-    public record Running(StandaloneServer server, Lifecycle lifecycle) {
+    public record Running(ZkServer server, Lifecycle lifecycle) {
 
         /** Stops everything in reverse order of creation. */
         public void stop() {
@@ -59,18 +62,24 @@ public final class Launcher {
         Lifecycle lifecycle = new Lifecycle();
         try {
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new ServerModule(settings, providers, lifecycle));
-            StandaloneServer server = injector.getInstance(StandaloneServer.class);
+            ZkServer server = injector.getInstance(ZkServer.class);
             server.start();
             return new Running(server, lifecycle);
         } catch (TransportException e) {
             lifecycle.stop();
             throw new StartupException(ExitCode.LISTEN, "cannot open the client port: " + e.getMessage(), e);
+        } catch (ElectionException e) {
+            lifecycle.stop();
+            throw new StartupException(ExitCode.LISTEN, "cannot start leader election: " + e.getMessage(), e);
         } catch (StorageException e) {
             lifecycle.stop();
             throw new StartupException(ExitCode.STORAGE, "cannot load the database: " + e.getMessage(), e);
+
         } catch (ProvisionException | CreationException | SettingsException e) {
             lifecycle.stop();
-            throw unwrap(e);
+            throw unwrap(e);        } catch (Exception e) {
+            lifecycle.stop();
+            throw new StartupException(ExitCode.UNEXPECTED, "cannot start the server: " + e, e);
         }
     }
 
@@ -84,19 +93,32 @@ public final class Launcher {
         ProviderCatalog<ElectionProvider> elections = ProviderCatalog.load(layer, ElectionProvider.class,
                 "election algorithm", provider -> Integer.toString(provider.algorithm()));
         TransportProvider clientTransport = transports.choose(settings.clientTransport(), "zk.client.transport").provider();
-        StorageProvider storage = storages.choose(settings.storageProvider(), "zk.storage.provider").provider();
-        if (!settings.ensemble().isStandalone()) {
-            transports.choose(settings.quorumTransport(), "zk.quorum.transport");
-            elections.choose(Integer.toString(settings.electionAlgorithm()), "zk.election.algorithm");
-            throw StartupException.config("running an ensemble (zk.quorum.servers) is not supported yet; "
-                    + "remove the server list to run standalone");
+        Optional<TransportProvider> secureClientTransport = Optional.empty();
+        if (settings.secureClientPort().isPresent()) {
+            secureClientTransport = Optional.of(transports.choose(settings.secureClientPort().get().transport(),
+                    "zk.client.secure-transport").provider());
         }
-        return new ChosenProviders(clientTransport, storage, schemes.providers());
+        StorageProvider storage = storages.choose(settings.storageProvider(), "zk.storage.provider").provider();
+        Optional<TransportProvider> quorumTransport = Optional.empty();
+        Optional<ElectionProvider> election = Optional.empty();
+        if (!settings.ensemble().isStandalone()) {
+            quorumTransport = Optional.of(transports.choose(settings.quorumTransport(), "zk.quorum.transport").provider());
+            election = Optional.of(elections.choose(Integer.toString(settings.electionAlgorithm()),
+                    "zk.election.algorithm").provider());
+        }
+        return new ChosenProviders(clientTransport, secureClientTransport, storage, schemes.providers(),
+                quorumTransport, election);
     }
 
     /** Finds the operator-facing failure inside Guice's wrapping. */
     private static StartupException unwrap(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        // Guice keeps the cause of an eager singleton's failure in its messages, not as getCause().
+        Throwable start = e;
+        if (e instanceof CreationException creation) {
+            start = creation.getErrorMessages().stream().map(Message::getCause).filter(Objects::nonNull)
+                    .findFirst().orElse(e);
+        }
+        for (Throwable cause = start; cause != null; cause = cause.getCause()) {
             if (cause instanceof SettingsException) {
                 return new StartupException(ExitCode.INVALID_CONFIG, cause.getMessage(), cause);
             }

@@ -20,4 +20,11 @@ public interface SnapshotStore {
      * the stream. Whether the content is valid is for the caller to check.
      */
     InputStream open(SnapshotInfo snapshot) throws StorageException;
+
+    /**
+     * Deletes every snapshot above {@code zxid}: a server whose log is cut back to {@code zxid}
+     * (its last txns were on a branch the ensemble abandoned) must never restart from one of them.
+     * Returns how many it deleted.
+     */
+    int deleteNewerThan(long zxid) throws StorageException;
 }

@@ -5,24 +5,37 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import jakarta.inject.Named;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.zkplatform.api.auth.AuthenticationProvider;
+import org.zkplatform.api.Settings;
+import org.zkplatform.api.ServerId;
 import org.zkplatform.api.auth.Authenticator;
+import org.zkplatform.api.election.ElectionContext;
+import org.zkplatform.api.election.ElectionProvider;
+import org.zkplatform.api.time.Scheduler;
+import org.zkplatform.api.time.SystemScheduler;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageContext;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportContext;
+import org.zkplatform.api.transport.TransportProvider;
+import org.zkplatform.dist.config.SecureClientPort;
 import org.zkplatform.dist.config.ServerSettings;
+import org.zkplatform.zab.ClientEndpoint;
 import org.zkplatform.zab.ClientPortConfig;
 import org.zkplatform.zab.ServerConfig;
 import org.zkplatform.zab.SnapshotConfig;
+import org.zkplatform.zab.EnsembleConfig;
+import org.zkplatform.zab.QuorumPeerServer;
 import org.zkplatform.zab.StandaloneServer;
+import org.zkplatform.zab.ZkServer;
 import org.zkplatform.zab.ZabTxnCodec;
 
 /**
- * Builds a standalone server from validated settings and the chosen providers. Every resource it
+ * Builds a server (standalone, or a member of an ensemble) from validated settings and the chosen providers. Every resource it
  * creates is registered with the {@link Lifecycle}, so shutdown closes it.
  */
 public final class ServerModule extends AbstractModule {
@@ -71,6 +84,26 @@ public final class ServerModule extends AbstractModule {
         return lifecycle.add("client transport " + name, transport);
     }
 
+    /**
+     * The secure client port, if configured. When it names the client port's transport, that
+     * transport listens twice (one set of threads); another transport gets its own instance.
+     */
+    @Provides
+    @Singleton
+    Optional<ClientEndpoint> secureClientPort(Clock clock, @Named("client") Transport clientTransport) {
+        if (settings.secureClientPort().isEmpty()) {
+            return Optional.empty();
+        }
+        SecureClientPort secure = settings.secureClientPort().get();
+        TransportProvider provider = providers.secureClientTransport().orElseThrow();
+        Transport transport = clientTransport;
+        if (!provider.name().equals(clientTransport.name())) {
+            transport = lifecycle.add("secure client transport " + provider.name(), provider.create(
+                    settings.root().section("zk.transport." + provider.name()), new TransportContext("client", clock)));
+        }
+        return Optional.of(new ClientEndpoint(secure.address(), transport));
+    }
+
     @Provides
     @Singleton
     Map<String, Authenticator> authenticators() {
@@ -81,14 +114,45 @@ public final class ServerModule extends AbstractModule {
         return byScheme;
     }
 
+    /**
+     * The quorum transport of an ensemble: the client transport itself when both name one
+     * provider (one set of threads), else an instance of its own.
+     */
     @Provides
     @Singleton
-    StandaloneServer server(ServerConfig server, ClientPortConfig clientPort, SnapshotConfig snapshots, Clock clock,
-                            Storage storage, @Named("client") Transport clientTransport,
-                            Map<String, Authenticator> authenticators) {
+    @Named("quorum")
+    Optional<Transport> quorumTransport(Clock clock, @Named("client") Transport clientTransport) {
+        if (providers.quorumTransport().isEmpty()) {
+            return Optional.empty();
+        }
+        TransportProvider provider = providers.quorumTransport().get();
+        if (provider.name().equals(clientTransport.name())) {
+            return Optional.of(clientTransport);
+        }
+        return Optional.of(lifecycle.add("quorum transport " + provider.name(), provider.create(
+                settings.root().section("zk.transport." + provider.name()), new TransportContext("quorum", clock))));
+    }
+
+    @Provides
+    @Singleton
+    ZkServer server(ServerConfig server, ClientPortConfig clientPort, SnapshotConfig snapshots, Clock clock,
+                    Storage storage, @Named("client") Transport clientTransport,
+                    Optional<ClientEndpoint> secureClientPort, Map<String, Authenticator> authenticators,
+                    @Named("quorum") Optional<Transport> quorumTransport) {
         // Guice creates the parameters in this order, so the lifecycle stops them in the reverse:
-        // the server, then the client transport, then the storage.
-        return lifecycle.add("server",
-                new StandaloneServer(server, clientPort, snapshots, storage, clientTransport, authenticators, clock));
+        // the server, then the transports, then the storage.
+        if (quorumTransport.isEmpty()) {
+            return lifecycle.add("server", new StandaloneServer(server, clientPort, snapshots, storage,
+                    clientTransport, secureClientPort, authenticators, clock));
+        }
+        EnsembleConfig ensemble = settings.ensemble();
+        ElectionProvider election = providers.election().orElseThrow();
+        Settings electionSettings = settings.root().section("zk.election");
+        Scheduler scheduler = lifecycle.add("election timers", new SystemScheduler("zk-election-timers"));
+        Transport transport = quorumTransport.get();
+        return lifecycle.add("server", new QuorumPeerServer(server, ensemble, clientPort, snapshots, storage,
+                clientTransport, secureClientPort, authenticators, clock, transport,
+                peer -> election.create(electionSettings, new ElectionContext(new ServerId(server.serverId()),
+                        ensemble.servers(), transport, scheduler, peer))));
     }
 }

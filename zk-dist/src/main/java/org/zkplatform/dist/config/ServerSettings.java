@@ -3,6 +3,7 @@ package org.zkplatform.dist.config;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.zkplatform.api.Settings;
@@ -16,6 +17,7 @@ import org.zkplatform.zab.SnapshotConfig;
 /**
  * Every setting the launcher needs, typed and validated once, before anything is built.
  *
+ * @param secureClientPort a second client port with its own transport; empty for none
  * @param root the whole configuration, for handing sections to providers
  */
 public record ServerSettings(
@@ -24,6 +26,7 @@ public record ServerSettings(
         SnapshotConfig snapshots,
         EnsembleConfig ensemble,
         String clientTransport,
+        Optional<SecureClientPort> secureClientPort,
         String quorumTransport,
         int electionAlgorithm,
         String storageProvider,
@@ -45,6 +48,8 @@ public record ServerSettings(
         SnapshotConfig snapshots = collect(errors, () -> SnapshotConfig.from(root.section("zk.snapshot")));
         EnsembleConfig ensemble = collect(errors, () -> EnsembleConfig.from(root.section("zk.quorum")));
         String clientTransport = collect(errors, () -> root.getString("zk.client.transport"));
+        Optional<SecureClientPort> secureClientPort =
+                collect(errors, () -> SecureClientPort.from(root.section("zk.client")));
         String quorumTransport = collect(errors, () -> root.getString("zk.quorum.transport"));
         String storage = collect(errors, () -> root.getString("zk.storage.provider"));
         Integer algorithm = collect(errors, () -> root.getInt("zk.election.algorithm"));
@@ -59,7 +64,8 @@ public record ServerSettings(
         if (!errors.isEmpty()) {
             throw StartupException.config(String.join(System.lineSeparator(), errors));
         }
-        return new ServerSettings(server, clientPort, snapshots, ensemble, clientTransport, quorumTransport, algorithm, storage, root);
+        return new ServerSettings(server, clientPort, snapshots, ensemble, clientTransport, secureClientPort,
+                quorumTransport, algorithm, storage, root);
     }
 
     private static <T> T collect(List<String> errors, Supplier<T> reader) {

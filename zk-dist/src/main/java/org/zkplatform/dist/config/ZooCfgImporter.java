@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,11 @@ public final class ZooCfgImporter {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         TreeMap<Long, String> servers = new TreeMap<>();
+        Set<String> tlsKeys = ZooCfgTls.translate(properties, values);
         for (String key : new TreeMap<>(propertiesAsMap(properties)).keySet()) {
+            if (tlsKeys.contains(key)) {
+                continue;
+            }
             String value = properties.getProperty(key).trim();
             Matcher server = SERVER_KEY.matcher(key);
             if (server.matches()) {
@@ -112,6 +117,9 @@ public final class ZooCfgImporter {
             case "znode.container.checkIntervalMs" ->
                     out.put("zk.server.container-check-interval", integer(key, value) + "ms");
             case "DigestAuthenticationProvider.superDigest" -> out.put("zk.auth.digest.super-digest", value);
+            case "peerType" -> {
+                // An observer is marked on its server.N line too, which is what counts here.
+            }
             case "standaloneEnabled" -> {
                 // Decides standalone versus ensemble above; nothing to carry over.
             }

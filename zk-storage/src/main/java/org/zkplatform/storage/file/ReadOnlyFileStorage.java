@@ -113,6 +113,11 @@ public final class ReadOnlyFileStorage implements Storage {
         public InputStream open(SnapshotInfo snapshot) throws StorageException {
             return files.open(snapshot);
         }
+
+        @Override
+        public int deleteNewerThan(long zxid) throws StorageException {
+            throw readOnly("the snapshot store");
+        }
     }
 
     /** Reads the epoch files; writing one throws. */

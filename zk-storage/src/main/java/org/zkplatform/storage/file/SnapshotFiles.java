@@ -95,6 +95,28 @@ final class SnapshotFiles implements SnapshotStore {
         return found;
     }
 
+    @Override
+    public int deleteNewerThan(long zxid) throws StorageException {
+        int deleted = 0;
+        for (SnapshotInfo snapshot : list()) {
+            if (snapshot.zxid() > zxid) {
+                Path path = dir.resolve(snapshot.name());
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw IoFailures.of("delete snapshot", path, e);
+                }
+                LOG.info("Deleted {}: it holds txns after 0x{}, which were cut from the log", path,
+                        Long.toHexString(zxid));
+                deleted++;
+            }
+        }
+        if (deleted > 0) {
+            VersionDir.fsync(dir);
+        }
+        return deleted;
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -151,6 +151,14 @@ public final class MemoryStorage implements Storage, TxnLog, SnapshotStore, Epoc
         return new ByteArrayInputStream(content);
     }
 
+    @Override
+    public synchronized int deleteNewerThan(long zxid) {
+        var newer = snapshots.tailMap(zxid, false);
+        int deleted = newer.size();
+        newer.clear();
+        return deleted;
+    }
+
     private static SnapshotInfo info(long zxid, byte[] content) {
         return new SnapshotInfo(zxid, "snapshot." + Long.toHexString(zxid), content.length);
     }

@@ -1,6 +1,20 @@
 /**
- * TLS transport. Empty until the TLS issue: it will provide {@code tls} by adding Netty's
- * {@code SslHandler} (or a first-bytes sniffer for port unification) through the plain
- * transport's {@code ChannelSetup}.
+ * TLS transport and the {@code x509} ACL scheme.
+ *
+ * <p>{@link org.zkplatform.transport.tls.TlsTransportProvider} builds the plain transport's
+ * {@code NettyTransport} with a {@link org.zkplatform.transport.tls.TlsChannelSetup}: on a
+ * {@code tls-only} listener each channel starts with Netty's {@code SslHandler}; on a
+ * {@code unified} one with a {@link org.zkplatform.transport.tls.PortSniffer}, which replaces
+ * itself by an {@code SslHandler} or steps aside for plaintext once the first bytes tell
+ * ({@link org.zkplatform.transport.tls.TlsSniff}). A
+ * {@link org.zkplatform.transport.tls.HandshakeGate} follows until the connection is ready and
+ * records the peer's verified certificate chain, which
+ * {@link org.zkplatform.api.transport.Connection#peerIdentity()} returns and the
+ * {@link org.zkplatform.transport.tls.X509AuthenticationProvider} turns into an id.
+ *
+ * <p>Key and trust material ({@link org.zkplatform.transport.tls.KeyMaterial},
+ * {@link org.zkplatform.transport.tls.TrustMaterial}) is read from PKCS12, JKS or PEM files into
+ * {@link org.zkplatform.transport.tls.TlsContexts}, which the
+ * {@link org.zkplatform.transport.tls.CertificateReloader} replaces when the files change.
  */
 package org.zkplatform.transport.tls;

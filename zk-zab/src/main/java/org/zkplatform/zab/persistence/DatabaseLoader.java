@@ -15,6 +15,7 @@ import org.zkplatform.api.storage.TxnCursor;
 import org.zkplatform.zab.proto.JuteException;
 import org.zkplatform.zab.proto.JuteInput;
 import org.zkplatform.zab.proto.TxnHeader;
+import org.zkplatform.zab.request.Transaction;
 import org.zkplatform.zab.tree.DataTree;
 import org.zkplatform.zab.tree.TreeListener;
 import org.zkplatform.zab.tree.TxnRecords;
@@ -36,7 +37,18 @@ public final class DatabaseLoader {
 
     /** Loads the tree from {@code storage}; an empty storage gives an empty tree. */
     public static DataTree load(Storage storage, int maxFieldBytes) throws StorageException {
-        List<SnapshotInfo> snapshots = storage.snapshots().list();
+        return load(storage, maxFieldBytes, Long.MAX_VALUE, txn -> { });
+    }
+
+    /**
+     * Loads the tree from snapshots no newer than {@code maxZxid} (a learner that cut its log back
+     * must not start from a snapshot of the abandoned branch), telling {@code replayed} of each txn
+     * applied from the log.
+     */
+    public static DataTree load(Storage storage, int maxFieldBytes, long maxZxid,
+                                java.util.function.Consumer<Transaction> replayed) throws StorageException {
+        List<SnapshotInfo> snapshots = storage.snapshots().list().stream()
+                .filter(s -> s.zxid() <= maxZxid).toList();
         DataTree tree = null;
         int tried = 0;
         for (SnapshotInfo snapshot : snapshots) {
@@ -59,7 +71,7 @@ public final class DatabaseLoader {
             }
             tree = new DataTree();
         }
-        replay(storage, tree);
+        replay(storage, tree, replayed);
         return tree;
     }
 
@@ -82,7 +94,8 @@ public final class DatabaseLoader {
     }
 
     /** Applies every logged txn after the snapshot; those the fuzzy snapshot already holds are harmless. */
-    private static void replay(Storage storage, DataTree tree) throws StorageException {
+    private static void replay(Storage storage, DataTree tree, java.util.function.Consumer<Transaction> replayed)
+            throws StorageException {
         long from = tree.lastProcessedZxid() + 1;
         long start = System.nanoTime();
         long lastReport = start;
@@ -92,7 +105,9 @@ public final class DatabaseLoader {
             for (LoggedTxn logged = cursor.next(); logged != null; logged = cursor.next()) {
                 JuteInput in = new JuteInput(logged.bytes());
                 TxnHeader header = TxnHeader.read(in);
-                tree.apply(header, TxnRecords.read(header.type(), in), TreeListener.NONE);
+                org.zkplatform.zab.proto.JuteRecord record = TxnRecords.read(header.type(), in);
+                tree.apply(header, record, TreeListener.NONE);
+                replayed.accept(new Transaction(header, record));
                 if (first < 0) {
                     first = header.zxid();
                 }

@@ -39,8 +39,26 @@ public final class SnapshotFormat {
         jute.writeInt(MAGIC);
         jute.writeInt(VERSION);
         jute.writeLong(DB_ID);
-        Map<Long, Integer> sessions = tree.sessions();
-        jute.writeInt(sessions.size());
+        jute.flushTo(out, checksum);
+        long count = writeBody(tree, out, checksum);
+        jute.writeLong(checksum.getValue());
+        jute.writeString(END);
+        jute.flushTo(out, checksum);
+        out.flush();
+        return count;
+    }
+
+    /**
+     * Writes the body of a snapshot, what a leader streams to a learner in a SNAP sync: the
+     * sessions, the ACL map, the nodes and the end marker, without header or seal.
+     */
+    public static long writeBody(DataTree tree, OutputStream out) throws IOException {
+        return writeBody(tree, out, new Adler32());
+    }
+
+    private static long writeBody(DataTree tree, OutputStream out, Adler32 checksum) throws IOException {
+        JuteOutput jute = new JuteOutput(64 * 1024);
+        Map<Long, Integer> sessions = tree.sessions();        jute.writeInt(sessions.size());
         sessions.forEach((id, timeout) -> {
             jute.writeLong(id);
             jute.writeInt(timeout);
@@ -69,10 +87,6 @@ public final class SnapshotFormat {
         });
         jute.writeString(END);
         jute.flushTo(out, checksum);
-        jute.writeLong(checksum.getValue());
-        jute.writeString(END);
-        jute.flushTo(out, checksum);
-        out.flush();
         return count[0];
     }
 
@@ -123,33 +137,7 @@ public final class SnapshotFormat {
                 throw new SnapshotException("not a ZooKeeper snapshot (magic 0x" + Integer.toHexString(magic)
                         + ", version " + version + ")");
             }
-            int sessions = in.readInt();
-            checkCount(sessions, "session");
-            for (int i = 0; i < sessions; i++) {
-                visitor.session(in.readLong(), in.readInt());
-            }
-            int aclCount = in.readInt();
-            checkCount(aclCount, "ACL");
-            Map<Long, List<Acl>> acls = new java.util.HashMap<>();
-            for (int i = 0; i < aclCount; i++) {
-                long index = in.readLong();
-                List<Acl> acl = in.readAclList();
-                acls.put(index, acl == null ? List.of() : acl);
-            }
-            for (String path = in.readString(); !END.equals(path); path = in.readString()) {
-                if (path == null) {
-                    throw new SnapshotException("a node without a path at byte " + in.position());
-                }
-                byte[] data = in.readBuffer();
-                long aclIndex = in.readLong();
-                StatPersisted stat = new StatPersisted(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                        in.readInt(), in.readInt(), in.readInt(), in.readLong(), in.readLong());
-                List<Acl> acl = aclIndex == -1 ? DataTree.OPEN_ACL_UNSAFE : acls.get(aclIndex);
-                if (acl == null) {
-                    throw new SnapshotException("node " + path + " refers to ACL " + aclIndex + ", which is not in the snapshot");
-                }
-                visitor.node(path.isEmpty() ? DataTree.ROOT : path, data, acl, stat);
-            }
+            readBody(in, visitor);
             long expected = in.checksum();
             long sealed = in.readLong();
             if (sealed != expected) {
@@ -163,6 +151,59 @@ public final class SnapshotFormat {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             throw new SnapshotException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the body of a snapshot (sessions, ACL map, nodes, end marker) into {@code tree}: what
+     * a learner receives in a SNAP sync, from the same stream its packets come on.
+     */
+    public static void readBody(JuteStreamInput in, DataTree tree) throws SnapshotException {
+        try {
+            readBody(in, new SnapshotVisitor() {
+                @Override
+                public void session(long id, int timeoutMs) {
+                    tree.restoreSession(id, timeoutMs);
+                }
+
+                @Override
+                public void node(String path, byte[] data, List<Acl> acl, StatPersisted stat) {
+                    tree.restore(path, data, acl, stat);
+                }
+            });
+            tree.restored();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SnapshotException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static void readBody(JuteStreamInput in, SnapshotVisitor visitor) throws IOException, SnapshotException {
+        int sessions = in.readInt();
+        checkCount(sessions, "session");
+        for (int i = 0; i < sessions; i++) {
+            visitor.session(in.readLong(), in.readInt());
+        }
+        int aclCount = in.readInt();
+        checkCount(aclCount, "ACL");
+        Map<Long, List<Acl>> acls = new java.util.HashMap<>();
+        for (int i = 0; i < aclCount; i++) {
+            long index = in.readLong();
+            List<Acl> acl = in.readAclList();
+            acls.put(index, acl == null ? List.of() : acl);
+        }
+        for (String path = in.readString(); !END.equals(path); path = in.readString()) {
+            if (path == null) {
+                throw new SnapshotException("a node without a path at byte " + in.position());
+            }
+            byte[] data = in.readBuffer();
+            long aclIndex = in.readLong();
+            StatPersisted stat = new StatPersisted(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readInt(), in.readInt(), in.readInt(), in.readLong(), in.readLong());
+            List<Acl> acl = aclIndex == -1 ? DataTree.OPEN_ACL_UNSAFE : acls.get(aclIndex);
+            if (acl == null) {
+                throw new SnapshotException("node " + path + " refers to ACL " + aclIndex + ", which is not in the snapshot");
+            }
+            visitor.node(path.isEmpty() ? DataTree.ROOT : path, data, acl, stat);
         }
     }
 

@@ -2,9 +2,12 @@ package org.zkplatform.zab.persistence;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.Zxid;
@@ -22,7 +25,8 @@ public final class Snapshotter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
 
-    private final DataTree tree;
+    /** The tree to snapshot: a learner replaces its tree when the leader sends a whole one. */
+    private final Supplier<DataTree> tree;
     private final Storage storage;
     private final int retain;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -33,7 +37,7 @@ public final class Snapshotter implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** @param retain snapshots kept by purge */
-    public Snapshotter(DataTree tree, Storage storage, int retain) {
+    public Snapshotter(Supplier<DataTree> tree, Storage storage, int retain) {
         this.tree = tree;
         this.storage = storage;
         this.retain = retain;
@@ -54,9 +58,26 @@ public final class Snapshotter implements AutoCloseable {
         }
     }
 
-    /** Writes a snapshot now, on the caller's thread: at first start, so a log never lacks one. */
+    /**
+     * Writes a snapshot now and waits for it (at first start, so a log never lacks one; on a
+     * learner given a whole tree). On the snapshot thread, after any snapshot under way.
+     */
     public void snapshotNow() throws StorageException {
-        write();
+        Future<?> done = executor.submit(() -> {
+            write();
+            return null;
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageException) {
+                throw (StorageException) e.getCause();
+            }
+            throw new StorageException("taking a snapshot failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while taking a snapshot", e);
+        }
     }
 
     /** Starts a snapshot in the background unless one is under way. */
@@ -76,10 +97,11 @@ public final class Snapshotter implements AutoCloseable {
 
     private void write() throws StorageException {
         long start = System.nanoTime();
-        long zxid = tree.lastProcessedZxid();
+        DataTree current = tree.get();
+        long zxid = current.lastProcessedZxid();
         SnapshotWriter writer = storage.snapshots().create(zxid);
         try {
-            long nodes = SnapshotFormat.write(tree, writer.stream());
+            long nodes = SnapshotFormat.write(current, writer.stream());
             SnapshotInfo info = writer.commit();
             LOG.info("Snapshot {} written: {} nodes, {} bytes, from zxid {} in {} ms", info.name(), nodes,
                     info.sizeBytes(), Zxid.toHex(zxid), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

@@ -64,6 +64,12 @@ public final class JuteOutput {
         size = 0;
     }
 
+    /** Moves the bytes written to {@code out} and starts empty again. */
+    public void flushTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(bytes, 0, size);
+        size = 0;
+    }
+
     public void writeByte(byte b) {
         ensure(1);
         bytes[size++] = b;

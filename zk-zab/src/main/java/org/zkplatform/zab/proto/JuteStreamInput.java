@@ -106,6 +106,22 @@ public final class JuteStreamInput {
         return acl;
     }
 
+    /** A {@code vector<Id>}; null for count -1. */
+    public List<org.zkplatform.api.auth.Id> readIdList() throws IOException {
+        int count = readInt();
+        if (count == -1) {
+            return null;
+        }
+        if (count < 0 || count > maxFieldBytes / 8) {
+            throw new JuteException("Unreasonable id count = " + count);
+        }
+        List<org.zkplatform.api.auth.Id> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(new org.zkplatform.api.auth.Id(nonNull(readString()), nonNull(readString())));
+        }
+        return ids;
+    }
+
     private static String nonNull(String s) throws JuteException {
         if (s == null) {
             throw new JuteException("null string in an ACL id");

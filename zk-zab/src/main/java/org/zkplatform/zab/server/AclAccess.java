@@ -10,12 +10,12 @@ import org.zkplatform.zab.proto.Acl;
 import org.zkplatform.zab.request.AccessPolicy;
 
 /** Prep's access decisions, by ZooKeeper's ACL rules over the configured authentication schemes. */
-final class AclAccess implements AccessPolicy {
+public final class AclAccess implements AccessPolicy {
 
     private final AclChecker checker;
     private final AclFixup fixup;
 
-    AclAccess(Map<String, Authenticator> authenticators) {
+    public AclAccess(Map<String, Authenticator> authenticators) {
         this.checker = new AclChecker(authenticators);
         this.fixup = new AclFixup(authenticators);
     }

@@ -14,7 +14,7 @@ import org.zkplatform.zab.proto.ReplyHeader;
  * connection's I/O callbacks only; everything else only by the driver thread, which is what
  * keeps a session's replies in order without locks.
  */
-final class ClientConnection {
+public final class ClientConnection {
 
     final Connection transport;
     final long establishedMillis;

@@ -23,7 +23,7 @@ import org.zkplatform.zab.proto.RequestHeader;
  * one address, a connection that never starts a session) closes that connection alone, with one
  * WARN line; nothing reaches the core that it cannot handle.
  */
-final class ClientPort implements ConnectionHandler {
+public final class ClientPort implements ConnectionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientPort.class);
 
@@ -36,7 +36,7 @@ final class ClientPort implements ConnectionHandler {
     private final Map<Connection, ClientConnection> connections = new ConcurrentHashMap<>();
     private final Map<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
 
-    ClientPort(int maxFrameBytes, int maxPerIp, int maxOutstanding, long sessionlessTimeoutMs, CoreLoop core,
+    public ClientPort(int maxFrameBytes, int maxPerIp, int maxOutstanding, long sessionlessTimeoutMs, CoreLoop core,
                Clock clock) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxPerIp = maxPerIp;
@@ -95,7 +95,7 @@ final class ClientPort implements ConnectionHandler {
     }
 
     /** Closes connections that have not asked for a session in time. Called on the driver thread. */
-    void closeSessionless() {
+    public void closeSessionless() {
         long now = clock.currentTimeMillis();
         for (ClientConnection c : connections.values()) {
             if (!c.connectReceived && now - c.establishedMillis > sessionlessTimeoutMs) {

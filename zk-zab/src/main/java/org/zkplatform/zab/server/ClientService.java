@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
+import org.zkplatform.api.transport.ConnectionHandler;
 import org.zkplatform.api.transport.Listener;
-import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
+import org.zkplatform.zab.ClientEndpoint;
 import org.zkplatform.zab.SnapshotConfig;
 import org.zkplatform.zab.auth.Authenticators;
 import org.zkplatform.zab.persistence.DatabaseLoader;
@@ -27,7 +31,7 @@ import org.zkplatform.zab.watch.WatchManager;
 
 /**
  * A standalone server's moving parts, wired: the tree loaded from storage, the core and its
- * driver thread, the log thread, and the client port.
+ * driver thread, the log thread, and the client ports.
  */
 public final class ClientService implements AutoCloseable {
 
@@ -39,39 +43,44 @@ public final class ClientService implements AutoCloseable {
     /**
      * What the service needs from the configuration.
      *
-     * @param conf the lines the {@code conf} command prints, given the bound client port
+     * @param conf the lines the {@code conf} command prints, given the bound client addresses
+     *     (empty before they are bound)
      */
     public record Settings(long serverId, int tickTimeMillis, int minSessionTimeoutMillis, int maxSessionTimeoutMillis,
-                           boolean extendedTypes, InetSocketAddress address, int maxConnectionsPerIp,
+                           boolean extendedTypes, int maxConnectionsPerIp,
                            int maxFrameBytes, Set<String> fourLetterWords, Duration containerCheckInterval,
-                           SnapshotConfig snapshots, java.util.function.IntFunction<List<String>> conf) {
+                           SnapshotConfig snapshots, Function<List<InetSocketAddress>, List<String>> conf) {
     }
 
     private final Settings settings;
     private final Storage storage;
-    private final Transport transport;
+    private final List<ClientEndpoint> endpoints;
     private final Map<String, Authenticator> authenticators;
     private final Clock clock;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private Snapshotter snapshotter;
     private TxnLogWriter logWriter;
     private CoreLoop loop;
-    private volatile Listener listener;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public ClientService(Settings settings, Storage storage, Transport transport,
+    /** @param endpoints where clients connect, the client port first; all serve the same core */
+    public ClientService(Settings settings, Storage storage, List<ClientEndpoint> endpoints,
                          Map<String, Authenticator> authenticators, Clock clock) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no client endpoint");
+        }
         this.settings = settings;
         this.storage = storage;
-        this.transport = transport;
+        this.endpoints = List.copyOf(endpoints);
         this.authenticators = Map.copyOf(authenticators);
         this.clock = clock;
     }
 
-    /** Loads the tree, starts the threads, then opens the client port. */
+    /** Loads the tree, starts the threads, then opens the client ports. */
     public void start() throws StorageException, TransportException {
         // A field of a snapshot may be as long as a request plus ZooKeeper's slack (jute.maxbuffer x 2).
         DataTree tree = DatabaseLoader.load(storage, 2 * settings.maxFrameBytes());
-        snapshotter = new Snapshotter(tree, storage, settings.snapshots().retainCount());
+        snapshotter = new Snapshotter(() -> tree, storage, settings.snapshots().retainCount());
         if (storage.snapshots().list().isEmpty()) {
             snapshotter.snapshotNow();
         }
@@ -85,33 +94,52 @@ public final class ClientService implements AutoCloseable {
         tree.sessions().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
         AclAccess access = new AclAccess(authenticators);
         RequestPrep prep = new RequestPrep(tree, access, sessions::isActive, settings.extendedTypes(), clock);
-        CoreSettings coreSettings = new CoreSettings(settings.serverId(), settings.tickTimeMillis(),
-                settings.minSessionTimeoutMillis(), settings.maxSessionTimeoutMillis(), settings.fourLetterWords(),
-                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
-                () -> settings.conf().apply(listener == null ? 0 : listener.localAddress().getPort()));
+        CoreSettings coreSettings = coreSettings(settings, this::clientAddresses);
         loop = new CoreLoop(clock, this::fail);
         logWriter = new TxnLogWriter(storage.txnLog(), loop::post, settings.snapshots().count(),
                 snapshotter::snapshotInBackground, new Random());
         LocalWritePath writes = new LocalWritePath("standalone", tree, sessions, prep, logWriter, coreSettings, clock);
         ServerCore core = new ServerCore(coreSettings, tree, new WatchManager(), writes,
                 new Authenticators(authenticators), clock);
-        ClientPort port = new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
-                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
+        ClientPort port = clientPort(settings, loop, clock);
         logWriter.start();
         loop.start(new StandaloneTarget(core, writes, port::closeSessionless));
-        listener = transport.listen(settings.address(), port);
+        listen(endpoints, port, listeners);
+    }
+
+    /** The core's settings; {@code clientAddresses} gives the bound ports for the conf command. */
+    public static CoreSettings coreSettings(Settings settings, Supplier<List<InetSocketAddress>> clientAddresses) {
+        return new CoreSettings(settings.serverId(), settings.tickTimeMillis(),
+                settings.minSessionTimeoutMillis(), settings.maxSessionTimeoutMillis(), settings.fourLetterWords(),
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT, settings.containerCheckInterval(),
+                () -> settings.conf().apply(clientAddresses.get()));
+    }
+
+    /** The handler of client connections, posting to {@code loop}. */
+    public static ClientPort clientPort(Settings settings, CoreLoop loop, Clock clock) {
+        return new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
+    }
+
+    /** Opens every endpoint onto {@code port}, adding each listener to {@code listeners} as it opens. */
+    public static void listen(List<ClientEndpoint> endpoints, ClientPort port, List<Listener> listeners)
+            throws TransportException {
+        for (int i = 0; i < endpoints.size(); i++) {
+            ClientEndpoint endpoint = endpoints.get(i);
+            // Each transport numbers its own connections; the core needs them distinct across listeners.
+            ConnectionHandler handler = i == 0 ? port : new ListenerIds(i, port);
+            listeners.add(endpoint.transport().listen(endpoint.address(), handler));
+        }
     }
 
     private void fail(Throwable cause) {
         failure.complete(cause);
-        if (listener != null) {
-            listener.close();
-        }
+        listeners.forEach(Listener::close);
     }
 
-    /** The bound client address. */
-    public InetSocketAddress clientAddress() {
-        return listener.localAddress();
+    /** The bound client addresses, in the order of the endpoints; empty before they are bound. */
+    public List<InetSocketAddress> clientAddresses() {
+        return listeners.stream().map(Listener::localAddress).toList();
     }
 
     /** Completes if the service fails and stops serving. */
@@ -121,9 +149,7 @@ public final class ClientService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (listener != null) {
-            listener.close();
-        }
+        listeners.forEach(Listener::close);
         if (loop != null) {
             loop.close();
         }

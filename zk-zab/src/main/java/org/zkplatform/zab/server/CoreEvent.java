@@ -4,7 +4,7 @@ import org.zkplatform.zab.proto.ConnectRequest;
 import org.zkplatform.zab.proto.JuteRecord;
 
 /** What the driver thread reacts to. I/O threads and the log thread only ever post these. */
-sealed interface CoreEvent {
+public sealed interface CoreEvent {
 
     /** A connection sent its ConnectRequest. */
     record Connect(ClientConnection connection, ConnectRequest request) implements CoreEvent {
@@ -33,5 +33,9 @@ sealed interface CoreEvent {
 
     /** Work that must run on the driver thread, such as reading state for a command. */
     record Task(Runnable task) implements CoreEvent {
+    }
+
+    /** An event of another part of the server (the ensemble's), handled by its own target. */
+    non-sealed interface External extends CoreEvent {
     }
 }

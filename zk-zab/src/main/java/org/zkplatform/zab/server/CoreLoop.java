@@ -15,7 +15,7 @@ import org.zkplatform.api.time.Clock;
  * replies of the batch in one write per connection, and ticks the core's timers in between. The
  * batching is what turns many small replies into few system calls under load.
  */
-final class CoreLoop implements AutoCloseable {
+public final class CoreLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreLoop.class);
     private static final int BATCH = 1024;
@@ -28,20 +28,20 @@ final class CoreLoop implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param onFatal called once if the core fails; the server can no longer be trusted to serve */
-    CoreLoop(Clock clock, Consumer<Throwable> onFatal) {
+    public CoreLoop(Clock clock, Consumer<Throwable> onFatal) {
         this.clock = clock;
         this.onFatal = onFatal;
         this.thread = new Thread(this::run, "zk-core");
     }
 
     /** Starts driving {@code target}. */
-    void start(DriverTarget target) {
+    public void start(DriverTarget target) {
         this.target = target;
         thread.start();
     }
 
     /** Queues an event for the driver thread; safe from any thread. Ignored once stopped. */
-    void post(CoreEvent event) {
+    public void post(CoreEvent event) {
         if (running) {
             queue.add(event);
         }

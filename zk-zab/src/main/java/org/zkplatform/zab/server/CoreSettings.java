@@ -12,7 +12,7 @@ import java.util.Set;
  * @param containerCheckInterval how often empty containers and expired TTL nodes are deleted
  * @param conf the {@code key=value} lines the {@code conf} command prints, read when it runs
  */
-record CoreSettings(
+public record CoreSettings(
         long serverId,
         int tickTimeMillis,
         int minSessionTimeoutMillis,

@@ -1,7 +1,7 @@
 package org.zkplatform.zab.server;
 
 /** What the driver thread drives: one event at a time, replies flushed per batch, timers between. */
-interface DriverTarget {
+public interface DriverTarget {
 
     void handle(CoreEvent event);
 

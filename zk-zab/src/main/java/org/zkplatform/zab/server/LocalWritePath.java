@@ -25,7 +25,7 @@ import org.zkplatform.zab.tree.EphemeralOwner;
  * {@link TxnSink} (the log, or the proposer); this path tracks them until they are committed,
  * expires sessions, and reaps containers.
  */
-final class LocalWritePath implements WritePath {
+public final class LocalWritePath implements WritePath {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalWritePath.class);
 
@@ -41,7 +41,7 @@ final class LocalWritePath implements WritePath {
     private final Deque<Transaction> uncommitted = new ArrayDeque<>();
     private long nextContainerCheckMs;
 
-    LocalWritePath(String mode, DataTree tree, SessionTracker sessions, RequestPrep prep, TxnSink sink,
+    public LocalWritePath(String mode, DataTree tree, SessionTracker sessions, RequestPrep prep, TxnSink sink,
                    CoreSettings settings, Clock clock) {
         this.mode = mode;
         this.tree = tree;
@@ -110,7 +110,7 @@ final class LocalWritePath implements WritePath {
      * The txns up to {@code zxid}, in order, now committed: made durable here (standalone), or
      * acknowledged by a quorum (leader).
      */
-    List<Transaction> committedUpTo(long zxid) {
+    public List<Transaction> committedUpTo(long zxid) {
         List<Transaction> committed = new ArrayList<>();
         while (!uncommitted.isEmpty() && uncommitted.peekFirst().zxid() <= zxid) {
             committed.add(uncommitted.pollFirst());
@@ -167,7 +167,7 @@ final class LocalWritePath implements WritePath {
     }
 
     /** Txns proposed and not yet committed: outstanding requests in srvr. */
-    int outstanding() {
+    public int outstanding() {
         return uncommitted.size();
     }
 }

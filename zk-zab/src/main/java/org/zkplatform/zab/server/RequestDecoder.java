@@ -29,7 +29,7 @@ import org.zkplatform.zab.proto.SetWatches2;
 import org.zkplatform.zab.proto.SyncRequest;
 
 /** Which request record follows a RequestHeader of each op code. */
-final class RequestDecoder {
+public final class RequestDecoder {
 
     private RequestDecoder() {
     }
@@ -39,7 +39,7 @@ final class RequestDecoder {
      *
      * @throws JuteException if the bytes do not hold that record
      */
-    static JuteRecord read(int type, JuteInput in) throws JuteException {
+    public static JuteRecord read(int type, JuteInput in) throws JuteException {
         switch (type) {
             case OpCode.CREATE:
             case OpCode.CREATE2:
@@ -98,7 +98,7 @@ final class RequestDecoder {
     }
 
     /** Whether an op changes the tree and so becomes a txn. */
-    static boolean isWrite(int type) {
+    public static boolean isWrite(int type) {
         switch (type) {
             case OpCode.CREATE:
             case OpCode.CREATE2:

@@ -48,7 +48,7 @@ import org.zkplatform.zab.watch.WatchNotification;
  * connection before the reply of any later request, because they are queued while the txn is
  * applied and replies only after.
  */
-final class ServerCore {
+public final class ServerCore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCore.class);
     private static final int NOTIFICATION_XID = -1;
@@ -73,7 +73,7 @@ final class ServerCore {
     private final TreeListener watchTrigger = new WatchTrigger();
     private long applyingZxid;
 
-    ServerCore(CoreSettings settings, DataTree tree, WatchManager watches, WritePath writes,
+    public ServerCore(CoreSettings settings, DataTree tree, WatchManager watches, WritePath writes,
                Authenticators authenticators, Clock clock) {
         this.settings = settings;
         this.tree = tree;
@@ -88,7 +88,7 @@ final class ServerCore {
 
     // ------------------------------------------------------------------ client events
 
-    void handle(CoreEvent event) {
+    public void handle(CoreEvent event) {
         if (event instanceof CoreEvent.Request) {
             request((CoreEvent.Request) event);
         } else if (event instanceof CoreEvent.Connect) {
@@ -107,7 +107,7 @@ final class ServerCore {
     }
 
     /** Hands every reply queued in this batch of events to the transport. */
-    void flush() {
+    public void flush() {
         for (ClientConnection c : dirty) {
             c.flush();
         }
@@ -119,7 +119,7 @@ final class ServerCore {
     }
 
     /** Closes every client connection: the server stops serving (a role ends). Sessions live on. */
-    void closeAll() {
+    public void closeAll() {
         for (ClientConnection c : connections.values()) {
             close(c);
         }
@@ -285,7 +285,7 @@ final class ServerCore {
     // ------------------------------------------------------------------ applying
 
     /** Applies a committed txn and answers the request that waited for it, if it is connected here. */
-    void applyCommitted(Transaction txn) {
+    public void applyCommitted(Transaction txn) {
         applyingZxid = txn.zxid();
         TxnResult result = tree.apply(txn.header(), txn.record(), watchTrigger);
         writes.applied(txn);

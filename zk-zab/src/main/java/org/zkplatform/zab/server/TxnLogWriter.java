@@ -19,12 +19,13 @@ import org.zkplatform.zab.request.Transaction;
  * {@code snapCount} txns or so it starts a new log file and asks for a snapshot, so recovery
  * never has to replay more than that.
  */
-final class TxnLogWriter implements TxnSink, AutoCloseable {
+public final class TxnLogWriter implements TxnSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TxnLogWriter.class);
     private static final long SLOW_COMMIT_MILLIS = 1000;
 
-    private final BlockingQueue<Transaction> queue = new LinkedBlockingQueue<>();
+    /** Txns to append, and tasks to run between them on the log thread (truncation, say). */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final TxnLog log;
     private final Consumer<CoreEvent> core;
     private final Thread thread;
@@ -40,7 +41,7 @@ final class TxnLogWriter implements TxnSink, AutoCloseable {
      * @param snapshot starts a snapshot in the background
      * @param random picks each snapshot point, so servers of an ensemble do not snapshot together
      */
-    TxnLogWriter(TxnLog log, Consumer<CoreEvent> core, int snapCount, Runnable snapshot, Random random) {
+    public TxnLogWriter(TxnLog log, Consumer<CoreEvent> core, int snapCount, Runnable snapshot, Random random) {
         this.log = log;
         this.core = core;
         this.snapCount = snapCount;
@@ -54,7 +55,7 @@ final class TxnLogWriter implements TxnSink, AutoCloseable {
         return snapCount / 2 + random.nextInt(snapCount / 2 + 1);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -63,40 +64,65 @@ final class TxnLogWriter implements TxnSink, AutoCloseable {
         queue.add(txn);
     }
 
+    /**
+     * Runs {@code task} on the log thread once every txn submitted before it is durable: changes
+     * to the log itself (truncation, a new file) must not race with appends.
+     */
+    public void runInOrder(Runnable task) {
+        queue.add(task);
+    }
+
     private void run() {
+        List<Object> items = new ArrayList<>();
         List<Transaction> batch = new ArrayList<>();
         try {
             while (running) {
-                Transaction first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch);
-                for (Transaction txn : batch) {
-                    log.append(txn.zxid(), txn.encode());
+                items.add(first);
+                queue.drainTo(items);
+                for (Object item : items) {
+                    if (item instanceof Transaction) {
+                        Transaction txn = (Transaction) item;
+                        log.append(txn.zxid(), txn.encode());
+                        batch.add(txn);
+                    } else {
+                        commit(batch);
+                        ((Runnable) item).run();
+                    }
                 }
-                long start = System.nanoTime();
-                log.commit();
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                if (millis > SLOW_COMMIT_MILLIS) {
-                    LOG.warn("Making {} txns durable took {} ms; the disk is slow", batch.size(), millis);
-                }
-                core.accept(new CoreEvent.Durable(batch.get(batch.size() - 1).zxid()));
-                txnsSinceSnapshot += batch.size();
-                batch.clear();
-                if (txnsSinceSnapshot >= nextSnapshotAt) {
-                    txnsSinceSnapshot = 0;
-                    nextSnapshotAt = pickSnapshotPoint();
-                    log.roll();
-                    snapshot.run();
-                }
+                items.clear();
+                commit(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (StorageException | RuntimeException e) {
             running = false;
             core.accept(new CoreEvent.LogFailed(e instanceof StorageException ? e : new StorageException(e.toString(), e)));
+        }
+    }
+
+    /** Makes the batch durable, reports it, and starts a snapshot when it is time. */
+    private void commit(List<Transaction> batch) throws StorageException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        log.commit();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (millis > SLOW_COMMIT_MILLIS) {
+            LOG.warn("Making {} txns durable took {} ms; the disk is slow", batch.size(), millis);
+        }
+        core.accept(new CoreEvent.Durable(batch.get(batch.size() - 1).zxid()));
+        txnsSinceSnapshot += batch.size();
+        batch.clear();
+        if (txnsSinceSnapshot >= nextSnapshotAt) {
+            txnsSinceSnapshot = 0;
+            nextSnapshotAt = pickSnapshotPoint();
+            log.roll();
+            snapshot.run();
         }
     }
 

@@ -11,7 +11,7 @@ import org.zkplatform.zab.session.SessionTracker;
  * observer). Every txn comes back to the core through {@link ServerCore#applyCommitted}, whatever
  * the path. Called on the driver thread only.
  */
-interface WritePath {
+public interface WritePath {
 
     /** "standalone", "leader", "follower" or "observer", as srvr's Mode: line says. */
     String mode();

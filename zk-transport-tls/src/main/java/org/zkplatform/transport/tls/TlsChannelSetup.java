@@ -1,0 +1,62 @@
+package org.zkplatform.transport.tls;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.zkplatform.api.transport.PeerIdentity;
+import org.zkplatform.transport.plain.ChannelSetup;
+
+/**
+ * What the {@code tls} transport puts in front of the application on each channel: a TLS
+ * handshake, or on a unified port a sniffer that picks TLS or plaintext; then a
+ * {@link HandshakeGate} until the connection is ready.
+ */
+final class TlsChannelSetup implements ChannelSetup {
+
+    static final String TLS_HANDLER = "tls";
+    private static final AttributeKey<ConnectionState> STATE = AttributeKey.valueOf(TlsChannelSetup.class, "state");
+
+    private final TlsMode mode;
+    private final SslHandlers handlers;
+    private final Duration handshakeTimeout;
+
+    TlsChannelSetup(TlsMode mode, SslHandlers handlers, Duration handshakeTimeout) {
+        this.mode = mode;
+        this.handlers = handlers;
+        this.handshakeTimeout = handshakeTimeout;
+    }
+
+    @Override
+    public void initChannel(Channel channel, boolean accepted) {
+        ConnectionState state = new ConnectionState();
+        channel.attr(STATE).set(state);
+        ChannelPipeline pipeline = channel.pipeline();
+        if (!accepted) {
+            // Connections we open always speak TLS; unification is about what a listener accepts.
+            pipeline.addLast("tls-connect", new ConnectTls(handlers));
+        } else if (mode == TlsMode.UNIFIED) {
+            pipeline.addLast("sniff", new PortSniffer(handlers, handshakeTimeout));
+        } else {
+            pipeline.addLast(TLS_HANDLER, handlers.accepted(channel));
+        }
+        pipeline.addLast("gate", new HandshakeGate(state));
+    }
+
+    @Override
+    public CompletionStage<Void> whenReady(Channel channel) {
+        return channel.attr(STATE).get().ready;
+    }
+
+    @Override
+    public Optional<PeerIdentity> peerIdentity(Channel channel) {
+        return channel.attr(STATE).get().peerIdentity();
+    }
+
+    @Override
+    public boolean isSecure(Channel channel) {
+        return channel.attr(STATE).get().isSecure();
+    }
+}

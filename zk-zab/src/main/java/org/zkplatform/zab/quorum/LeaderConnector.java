@@ -1,0 +1,114 @@
+package org.zkplatform.zab.quorum;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zkplatform.api.transport.Connection;
+import org.zkplatform.api.transport.Transport;
+import org.zkplatform.zab.server.CoreEvent;
+
+/**
+ * A learner's attempts to reach its leader's quorum port, on a thread of their own: a few tries a
+ * second apart (the leader may still be opening its port), then {@link QuorumEvent.Opened} or
+ * {@link QuorumEvent.Unreachable} for the driver.
+ */
+final class LeaderConnector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderConnector.class);
+    private static final long RETRY_PAUSE_MILLIS = 1000;
+
+    private final Transport transport;
+    private final InetSocketAddress address;
+    private final int attempts;
+    private final Duration timeout;
+    private final int maxFieldBytes;
+    private final Consumer<CoreEvent> driver;
+    private final Thread thread;
+    private QuorumLink link;
+    private boolean closed;
+
+    LeaderConnector(Transport transport, InetSocketAddress address, int attempts, Duration timeout, int maxFieldBytes,
+                    Consumer<CoreEvent> driver) {
+        this.transport = transport;
+        this.address = address;
+        this.attempts = attempts;
+        this.timeout = timeout;
+        this.maxFieldBytes = maxFieldBytes;
+        this.driver = driver;
+        this.thread = new Thread(this::run, "zk-learner-connect");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        String lastError = "";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            QuorumStreams streams = new QuorumStreams();
+            try {
+                Connection connection = transport.connect(address, timeout, streams).toCompletableFuture()
+                        .get(timeout.toMillis() + RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                streams.onOpen(connection);
+                QuorumLink opened = new QuorumLink(streams, true, maxFieldBytes, driver);
+                synchronized (this) {
+                    if (closed) {
+                        opened.close();
+                        return;
+                    }
+                    link = opened;
+                }
+                opened.start();
+                driver.accept(new QuorumEvent.Opened(opened));
+                return;
+            } catch (ExecutionException e) {
+                lastError = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            } catch (TimeoutException e) {
+                lastError = "no answer within " + timeout.toMillis() + " ms";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            LOG.info("Attempt {} of {} to reach the leader at {} failed: {}", attempt, attempts, address, lastError);
+            if (attempt < attempts) {
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        driver.accept(new QuorumEvent.Unreachable(this, "cannot reach the leader at " + address + " after " + attempts
+                + " attempts: " + lastError));
+    }
+
+    /** Whether {@code opened} is the link this connector made. */
+    synchronized boolean made(QuorumLink opened) {
+        return link == opened;
+    }
+
+    @Override
+    public void close() {
+        QuorumLink opened;
+        synchronized (this) {
+            closed = true;
+            opened = link;
+        }
+        thread.interrupt();
+        if (opened != null) {
+            opened.close();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.zkplatform.zab.quorum;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.zkplatform.api.Zxid;
+import org.zkplatform.api.auth.Authenticator;
+import org.zkplatform.api.election.QuorumServer;
+import org.zkplatform.api.election.QuorumVerifier;
+import org.zkplatform.api.storage.EpochStore.EpochKind;
+import org.zkplatform.api.storage.Storage;
+import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.api.time.Clock;
+import org.zkplatform.api.transport.Transport;
+import org.zkplatform.zab.persistence.Snapshotter;
+import org.zkplatform.zab.server.CoreEvent;
+import org.zkplatform.zab.server.CoreSettings;
+import org.zkplatform.zab.server.TxnLogWriter;
+import org.zkplatform.zab.request.Transaction;
+import org.zkplatform.zab.tree.DataTree;
+import org.zkplatform.zab.tree.TreeListener;
+
+/**
+ * What every role of a quorum peer shares: who it is, the ensemble, its storage and log, the tree
+ * it holds now, and its epochs. Driver thread only, except the volatile fields election reads.
+ */
+final class PeerContext {
+
+    private static final long LOG_WAIT_SECONDS = 60;
+
+    final long myId;
+    final List<QuorumServer> servers;
+    final QuorumVerifier quorum;
+    final Storage storage;
+    final TxnLogWriter log;
+    final Snapshotter snapshotter;
+    final Transport quorumTransport;
+    final CoreSettings coreSettings;
+    final Map<String, Authenticator> authenticators;
+    final Clock clock;
+    final int tickMillis;
+    final int initLimitMillis;
+    final int syncLimitMillis;
+    final int maxFieldBytes;
+    final boolean extendedTypes;
+    final Consumer<CoreEvent> driver;
+    final CommittedLog committed;
+    /** The tree as this peer has it now; replaced by a SNAP or TRUNC sync. */
+    volatile DataTree tree;
+    private volatile long currentEpoch;
+    private volatile long acceptedEpoch;
+
+    PeerContext(long myId, List<QuorumServer> servers, Storage storage, TxnLogWriter log, Snapshotter snapshotter,
+                Transport quorumTransport, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
+                Clock clock, int initLimitTicks, int syncLimitTicks, int maxFieldBytes, boolean extendedTypes,
+                Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed) throws StorageException {
+        this.myId = myId;
+        this.servers = List.copyOf(servers);
+        this.quorum = QuorumVerifier.of(servers);
+        this.storage = storage;
+        this.log = log;
+        this.snapshotter = snapshotter;
+        this.quorumTransport = quorumTransport;
+        this.coreSettings = coreSettings;
+        this.authenticators = authenticators;
+        this.clock = clock;
+        this.tickMillis = coreSettings.tickTimeMillis();
+        this.initLimitMillis = initLimitTicks * tickMillis;
+        this.syncLimitMillis = syncLimitTicks * tickMillis;
+        this.maxFieldBytes = maxFieldBytes;
+        this.extendedTypes = extendedTypes;
+        this.driver = driver;
+        this.tree = tree;
+        this.committed = committed;
+        loadEpochs();
+    }
+
+    /** ZooKeeper's startup rules: missing epochs come from the last zxid; accepted never below current. */
+    private void loadEpochs() throws StorageException {
+        long lastEpoch = Zxid.epochOf(tree.lastProcessedZxid());
+        OptionalLong current = storage.epochs().read(EpochKind.CURRENT);
+        if (current.isEmpty()) {
+            storage.epochs().write(EpochKind.CURRENT, lastEpoch);
+        } else if (current.getAsLong() < lastEpoch) {
+            throw new StorageException("currentEpoch " + current.getAsLong() + " is older than the epoch " + lastEpoch
+                    + " of the last logged zxid in " + storage.describe());
+        }
+        currentEpoch = current.orElse(lastEpoch);
+        OptionalLong accepted = storage.epochs().read(EpochKind.ACCEPTED);
+        if (accepted.isEmpty()) {
+            storage.epochs().write(EpochKind.ACCEPTED, currentEpoch);
+        } else if (accepted.getAsLong() < currentEpoch) {
+            throw new StorageException("acceptedEpoch " + accepted.getAsLong() + " is below currentEpoch " + currentEpoch
+                    + " in " + storage.describe());
+        }
+        acceptedEpoch = accepted.orElse(currentEpoch);
+    }
+
+    long currentEpoch() {
+        return currentEpoch;
+    }
+
+    long acceptedEpoch() {
+        return acceptedEpoch;
+    }
+
+    void setCurrentEpoch(long epoch) throws StorageException {
+        storage.epochs().write(EpochKind.CURRENT, epoch);
+        currentEpoch = epoch;
+    }
+
+    void setAcceptedEpoch(long epoch) throws StorageException {
+        storage.epochs().write(EpochKind.ACCEPTED, epoch);
+        acceptedEpoch = epoch;
+    }
+
+    /** A change to storage that must wait for the txns queued before it and not race appends. */
+    interface StorageAction {
+        void run() throws StorageException;
+    }
+
+    /** Runs {@code action} on the log thread after every txn queued so far is durable, and waits for it. */
+    void runOnLog(String what, StorageAction action) throws PhaseFailed {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        log.runInOrder(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (StorageException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new PhaseFailed("cannot " + what + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new PhaseFailed("cannot " + what + ": the txn log did not get to it within " + LOG_WAIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PhaseFailed("interrupted while waiting to " + what);
+        }
+    }
+
+    /**
+     * Applies txns this server logged but never saw committed (ZooKeeper's fastForwardDataBase):
+     * they are in its log, so the next election must count them, and a new leader commits them.
+     */
+    void fastForward(Iterable<Transaction> logged) throws PhaseFailed {
+        runOnLog("wait for the txn log", () -> { });
+        for (Transaction txn : logged) {
+            if (txn.zxid() > tree.lastProcessedZxid()) {
+                tree.apply(txn.header(), txn.record(), TreeListener.NONE);
+                committed.add(txn);
+            }
+        }
+    }
+
+    QuorumServer server(long id) {
+        for (QuorumServer server : servers) {
+            if (server.id().value() == id) {
+                return server;
+            }
+        }
+        throw new IllegalArgumentException("server " + id + " is not in the ensemble");
+    }
+
+    /** Where server {@code id} takes quorum connections, resolved now (a host's address may have changed). */
+    InetSocketAddress quorumAddress(long id) {
+        InetSocketAddress configured = server(id).quorumAddress();
+        return new InetSocketAddress(configured.getHostString(), configured.getPort());
+    }
+
+    boolean isObserver(long id) {
+        return quorum.observers().contains(id);
+    }
+}
