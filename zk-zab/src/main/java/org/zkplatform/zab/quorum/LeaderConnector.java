@@ -17,7 +17,7 @@ import org.zkplatform.zab.server.CoreEvent;
  * second apart (the leader may still be opening its port), then {@link QuorumEvent.Opened} or
  * {@link QuorumEvent.Unreachable} for the driver.
  */
-final class LeaderConnector implements AutoCloseable {
+final class LeaderConnector implements LeaderDialer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderConnector.class);
     private static final long RETRY_PAUSE_MILLIS = 1000;
@@ -94,8 +94,8 @@ final class LeaderConnector implements AutoCloseable {
                 + " attempts: " + lastError));
     }
 
-    /** Whether {@code opened} is the link this connector made. */
-    synchronized boolean made(QuorumLink opened) {
+    @Override
+    public synchronized boolean made(PeerLink opened) {
         return link == opened;
     }
 

@@ -49,7 +49,7 @@ final class LeaderPhase implements Phase {
 
     /** One connected learner. */
     private static final class Learner {
-        final QuorumLink link;
+        final PeerLink link;
         long sid = Long.MIN_VALUE;
         boolean observer;
         boolean registered;
@@ -59,7 +59,7 @@ final class LeaderPhase implements Phase {
         boolean synced;
         long lastHeardMs;
 
-        Learner(QuorumLink link, long now) {
+        Learner(PeerLink link, long now) {
             this.link = link;
             this.lastHeardMs = now;
         }
@@ -67,7 +67,7 @@ final class LeaderPhase implements Phase {
 
     private final PeerContext ctx;
     private final Listener listener;
-    private final Map<QuorumLink, Learner> learners = new LinkedHashMap<>();
+    private final Map<PeerLink, Learner> learners = new LinkedHashMap<>();
     private final Map<Long, Long> acceptedEpochs = new HashMap<>();
     private final Set<Long> epochAcks = new HashSet<>();
     private final Set<Long> newLeaderAcks = new HashSet<>();
@@ -80,7 +80,7 @@ final class LeaderPhase implements Phase {
     private LocalWritePath writes;
     private ServerCore core;
 
-    private record PendingSync(long afterZxid, QuorumLink link) {
+    private record PendingSync(long afterZxid, PeerLink link) {
     }
 
     LeaderPhase(PeerContext ctx) throws PhaseFailed {
@@ -110,7 +110,7 @@ final class LeaderPhase implements Phase {
     @Override
     public void handle(CoreEvent event) throws PhaseFailed {
         if (event instanceof QuorumEvent.Opened) {
-            QuorumLink link = ((QuorumEvent.Opened) event).link();
+            PeerLink link = ((QuorumEvent.Opened) event).link();
             learners.put(link, new Learner(link, now()));
         } else if (event instanceof QuorumEvent.Packet) {
             QuorumEvent.Packet p = (QuorumEvent.Packet) event;
@@ -176,7 +176,7 @@ final class LeaderPhase implements Phase {
             return;
         }
         learner.sid = info.serverId().orElse(Long.MAX_VALUE);
-        learner.link.sid = learner.sid;
+        learner.link.identify(learner.sid);
         learner.observer = p.type() == QuorumPacketType.OBSERVERINFO || ctx.isObserver(learner.sid);
         learner.registered = true;
         long acceptedEpoch = Zxid.epochOf(p.zxid());

@@ -42,8 +42,8 @@ final class LearnerPhase implements Phase {
     private final PeerContext ctx;
     private final long leaderId;
     private final boolean observer;
-    private final LeaderConnector connector;
-    private QuorumLink link;
+    private final LeaderDialer dialer;
+    private PeerLink link;
     private Stage stage = Stage.CONNECTING;
     private long newEpoch = -1;
     private SyncPlan.Kind syncKind;
@@ -54,15 +54,23 @@ final class LearnerPhase implements Phase {
     private LearnerWritePath writes;
     private ServerCore core;
 
-    LearnerPhase(PeerContext ctx, long leaderId, boolean observer) {
+    /** Follows (or observes) {@code leaderId}, connecting to its quorum port. */
+    static LearnerPhase start(PeerContext ctx, long leaderId, boolean observer) {
+        InetSocketAddress address = ctx.quorumAddress(leaderId);
+        LOG.info("{} server {} at {}", observer ? "Observing" : "Following", leaderId, address);
+        LeaderConnector connector = new LeaderConnector(ctx.quorumTransport, address, CONNECT_ATTEMPTS,
+                Duration.ofMillis(ctx.initLimitMillis), ctx.maxFieldBytes, ctx.driver);
+        LearnerPhase phase = new LearnerPhase(ctx, leaderId, observer, connector);
+        connector.start();
+        return phase;
+    }
+
+    /** @param dialer reports the link to the leader as a {@link QuorumEvent.Opened} */
+    LearnerPhase(PeerContext ctx, long leaderId, boolean observer, LeaderDialer dialer) {
         this.ctx = ctx;
         this.leaderId = leaderId;
         this.observer = observer;
-        InetSocketAddress address = ctx.quorumAddress(leaderId);
-        LOG.info("{} server {} at {}", observer ? "Observing" : "Following", leaderId, address);
-        this.connector = new LeaderConnector(ctx.quorumTransport, address, CONNECT_ATTEMPTS,
-                Duration.ofMillis(ctx.initLimitMillis), ctx.maxFieldBytes, ctx.driver);
-        connector.start();
+        this.dialer = dialer;
     }
 
     @Override
@@ -79,7 +87,7 @@ final class LearnerPhase implements Phase {
         if (event instanceof QuorumEvent.Opened) {
             opened(((QuorumEvent.Opened) event).link());
         } else if (event instanceof QuorumEvent.Unreachable) {
-            if (((QuorumEvent.Unreachable) event).connector() == connector) {
+            if (((QuorumEvent.Unreachable) event).dialer() == dialer) {
                 throw new PhaseFailed(((QuorumEvent.Unreachable) event).reason());
             }
         } else if (event instanceof QuorumEvent.Packet) {
@@ -101,13 +109,13 @@ final class LearnerPhase implements Phase {
         }
     }
 
-    private void opened(QuorumLink opened) {
-        if (stage != Stage.CONNECTING || !connector.made(opened)) {
+    private void opened(PeerLink opened) {
+        if (stage != Stage.CONNECTING || !dialer.made(opened)) {
             opened.close();
             return;
         }
         link = opened;
-        link.sid = leaderId;
+        link.identify(leaderId);
         link.setReadTimeout(ctx.initLimitMillis);
         byte[] info = LearnerInfo.of(ctx.myId, LearnerInfo.PROTOCOL_VERSION, 0).toByteArray();
         int type = observer ? QuorumPacketType.OBSERVERINFO : QuorumPacketType.FOLLOWERINFO;
@@ -372,7 +380,7 @@ final class LearnerPhase implements Phase {
 
     @Override
     public void close() {
-        connector.close();
+        dialer.close();
         if (link != null) {
             link.close();
         }

@@ -29,7 +29,7 @@ final class LearnerWritePath implements WritePath {
 
     private final String mode;
     private final SessionTracker sessions;
-    private final QuorumLink leader;
+    private final PeerLink leader;
     private final Clock clock;
     private final int tickMillis;
     private final Map<Long, CompletableFuture<Boolean>> revalidations = new HashMap<>();
@@ -37,7 +37,7 @@ final class LearnerWritePath implements WritePath {
     /** Sessions with signs of life since the last ping, and their timeouts. */
     private final Map<Long, Integer> touched = new LinkedHashMap<>();
 
-    LearnerWritePath(String mode, SessionTracker sessions, QuorumLink leader, Clock clock, int tickMillis) {
+    LearnerWritePath(String mode, SessionTracker sessions, PeerLink leader, Clock clock, int tickMillis) {
         this.mode = mode;
         this.sessions = sessions;
         this.leader = leader;

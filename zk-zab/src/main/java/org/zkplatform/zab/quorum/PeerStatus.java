@@ -36,8 +36,17 @@ final class PeerStatus implements LocalPeer {
         return ctx.currentEpoch();
     }
 
+    /**
+     * The vote followed, its peer epoch raised to the epoch established since (ZooKeeper's
+     * updateElectionVote): a restarted server must see the ensemble's votes agree on one epoch.
+     */
     @Override
     public Vote currentVote() {
-        return vote;
+        Vote followed = vote;
+        long epoch = ctx.currentEpoch();
+        if (state == PeerState.LOOKING || followed.peerEpoch() >= epoch) {
+            return followed;
+        }
+        return new Vote(followed.leader(), followed.zxid(), followed.electionEpoch(), epoch, followed.state());
     }
 }

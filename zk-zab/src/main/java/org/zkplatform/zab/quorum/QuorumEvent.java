@@ -13,22 +13,22 @@ sealed interface QuorumEvent extends CoreEvent.External {
     }
 
     /** A quorum link opened (the leader accepted a learner, or a learner reached its leader). */
-    record Opened(QuorumLink link) implements QuorumEvent {
+    record Opened(PeerLink link) implements QuorumEvent {
     }
 
     /** A packet arrived on a link. */
-    record Packet(QuorumLink link, QuorumPacket packet) implements QuorumEvent {
+    record Packet(PeerLink link, QuorumPacket packet) implements QuorumEvent {
     }
 
     /** A learner received a SNAP sync: the leader's tree as of {@code zxid}. */
-    record Snapshot(QuorumLink link, long zxid, DataTree tree) implements QuorumEvent {
+    record Snapshot(PeerLink link, long zxid, DataTree tree) implements QuorumEvent {
     }
 
     /** A link failed or closed. */
-    record Gone(QuorumLink link, String reason) implements QuorumEvent {
+    record Gone(PeerLink link, String reason) implements QuorumEvent {
     }
 
-    /** A learner could not reach its leader; {@code connector} says which attempt this was. */
-    record Unreachable(LeaderConnector connector, String reason) implements QuorumEvent {
+    /** A learner could not reach its leader; {@code dialer} says which attempt this was. */
+    record Unreachable(LeaderDialer dialer, String reason) implements QuorumEvent {
     }
 }

@@ -22,7 +22,7 @@ import org.zkplatform.zab.tree.DataTree;
  * learner, a SNAP sync's snapshot is read into a tree on this thread), and a writer thread that
  * sends what the driver queued, flushing when the queue runs dry. The driver never blocks on it.
  */
-final class QuorumLink implements AutoCloseable {
+final class QuorumLink implements PeerLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumLink.class);
     /** ZooKeeper's end-of-snapshot marker in a SNAP sync. */
@@ -38,7 +38,7 @@ final class QuorumLink implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     /** The peer's server id, once it said (leader side); the leader's, on a learner. */
-    volatile long sid = Long.MIN_VALUE;
+    private volatile long sid = Long.MIN_VALUE;
 
     private record SnapshotItem(DataTree tree, long zxid) {
     }
@@ -64,19 +64,25 @@ final class QuorumLink implements AutoCloseable {
         return String.valueOf(streams.connection().remoteAddress());
     }
 
-    /** How long a read may wait for the next packet before the link counts as dead. */
-    void setReadTimeout(long millis) {
+    @Override
+    public void identify(long sid) {
+        this.sid = sid;
+    }
+
+    @Override
+    public void setReadTimeout(long millis) {
         streams.setTimeout(millis);
     }
 
-    void send(QuorumPacket packet) {
+    @Override
+    public void send(QuorumPacket packet) {
         if (!closed) {
             outgoing.add(packet);
         }
     }
 
-    /** Queues a SNAP sync: the packet, then the tree's body streamed as it is (fuzzy), then the signature. */
-    void sendSnapshot(DataTree tree, long zxid) {
+    @Override
+    public void sendSnapshot(DataTree tree, long zxid) {
         if (!closed) {
             outgoing.add(new SnapshotItem(tree, zxid));
         }

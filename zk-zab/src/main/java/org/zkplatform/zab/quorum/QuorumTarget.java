@@ -93,7 +93,7 @@ final class QuorumTarget implements DriverTarget {
         status.set(role, vote);
         try {
             phase = role == PeerState.LEADING ? new LeaderPhase(ctx)
-                    : new LearnerPhase(ctx, vote.leader(), role == PeerState.OBSERVING);
+                    : LearnerPhase.start(ctx, vote.leader(), role == PeerState.OBSERVING);
         } catch (PhaseFailed e) {
             fail(e);
         }

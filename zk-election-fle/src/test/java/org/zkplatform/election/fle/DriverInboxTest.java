@@ -1,0 +1,29 @@
+package org.zkplatform.election.fle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.zkplatform.election.fle.DriverInbox.InboundMessage;
+
+class DriverInboxTest {
+
+    @Test
+    void dropsTheOldestMessageWhenFullAndNeverACommand() throws Exception {
+        DriverInbox inbox = new DriverInbox(2);
+        inbox.offerMessage(new InboundMessage(1, new byte[] {1}));
+        inbox.offerMessage(new InboundMessage(1, new byte[] {2}));
+        inbox.offerMessage(new InboundMessage(1, new byte[] {3}));
+        inbox.offerCommand(new DriverInbox.StartRound(new CompletableFuture<>()));
+        inbox.offerCommand(new DriverInbox.Tick());
+
+        assertInstanceOf(DriverInbox.StartRound.class, inbox.take(), "commands come first, in order");
+        assertInstanceOf(DriverInbox.Tick.class, inbox.take());
+        assertEquals(2, ((InboundMessage) inbox.take()).message()[0], "message 1 was dropped");
+        assertEquals(3, ((InboundMessage) inbox.take()).message()[0]);
+        assertEquals(1, inbox.droppedMessages());
+        assertThrows(IllegalArgumentException.class, () -> inbox.offerCommand(new InboundMessage(1, new byte[0])));
+    }
+}
