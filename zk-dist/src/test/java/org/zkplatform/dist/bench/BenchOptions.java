@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param scenario what the run measures
  * @param workloads run in this order, against each server
- * @param warmUp load before measuring, per workload
+ * @param warmUp load before measuring, per workload; in the failover scenario, load before each kill
  * @param measure the measured window, per workload
  * @param sessions client sessions, each with its own driver thread
  * @param outstanding async requests in flight per session
@@ -19,20 +19,24 @@ import java.util.Locale;
  * @param nodes nodes pre-created for {@code set}, {@code get} and {@code mixed}
  * @param znodes znodes the footprint scenario creates
  * @param fsync {@code forceSync} of both servers
+ * @param tls also run every workload over TLS, through a secure client port on each server
  * @param serverJvmOptions the JVM options of both servers
  * @param tickTimeMillis tickTime of both servers
+ * @param ensemble servers per kind: 1 runs each standalone, 3 or more as an ensemble
+ * @param rounds leader kills in the failover scenario
  * @param dist the unpacked zkplatform distribution
  * @param workDir where configurations, data and server output go
  */
 record BenchOptions(Scenario scenario, List<Workload> workloads, Duration warmUp, Duration measure, int sessions,
-        int outstanding, int valueBytes, int nodes, int znodes, boolean fsync, List<String> serverJvmOptions,
-        int tickTimeMillis, Path dist, Path workDir) {
+        int outstanding, int valueBytes, int nodes, int znodes, boolean fsync, boolean tls, List<String> serverJvmOptions,
+        int tickTimeMillis, int ensemble, int rounds, Path dist, Path workDir) {
 
     static final String USAGE = String.join("\n",
             "usage: ZkBench [options]",
-            "  --scenario NAME     workloads (throughput and latency) or footprint (heap, disk, restart) (default workloads)",
+            "  --scenario NAME     workloads (throughput and latency), footprint (heap, disk, restart) or failover",
+            "                      (leader killed under writes; needs --ensemble 3 or more) (default workloads)",
             "  --workload LIST     comma-separated, run in this order: set,get,mixed,create or all (default all, in that order)",
-            "  --warmup DURATION   per workload, e.g. 5s, 500ms, 1m (default 5s)",
+            "  --warmup DURATION   per workload, e.g. 5s, 500ms, 1m; failover: load before each kill (default 5s)",
             "  --duration DURATION measured, per workload (default 15s)",
             "  --sessions N        client sessions (default 32)",
             "  --outstanding N     async requests in flight per session (default 16)",
@@ -40,8 +44,11 @@ record BenchOptions(Scenario scenario, List<Workload> workloads, Duration warmUp
             "  --nodes N           pre-created nodes for set/get/mixed (default 1000)",
             "  --znodes N          znodes the footprint scenario creates (default 1000000)",
             "  --fsync on|off      forceSync of both servers (default off)",
+            "  --tls on|off        also run the workloads over TLS on a secure client port of each server (default off)",
             "  --jvm-opts 'OPTS'   JVM options of both servers (default '-Xmx1g -XX:+UseG1GC'; footprint '-Xmx2g -XX:+UseG1GC')",
             "  --tick-time MS      tickTime of both servers (default 2000)",
+            "  --ensemble N        servers of each kind: 1 standalone, or an ensemble of 3 or more (default 1)",
+            "  --rounds N          failover scenario: leader kills (default 5)",
             "  --dist DIR          the zkplatform distribution (default target/zkplatform)",
             "  --work-dir DIR      configs, data and server output (default target/bench)");
 
@@ -56,8 +63,11 @@ record BenchOptions(Scenario scenario, List<Workload> workloads, Duration warmUp
         int nodes = 1000;
         int znodes = 1_000_000;
         boolean fsync = false;
+        boolean tls = false;
         List<String> jvm = null;
         int tickTime = 2000;
+        int ensemble = 1;
+        int rounds = 5;
         Path dist = Path.of(System.getProperty("zkplatform.dist.dir", "target/zkplatform"));
         Path workDir = Path.of("target/bench");
         for (int i = 0; i < args.length; i++) {
@@ -77,8 +87,11 @@ record BenchOptions(Scenario scenario, List<Workload> workloads, Duration warmUp
                 case "--nodes" -> nodes = positive(flag, value);
                 case "--znodes" -> znodes = positive(flag, value);
                 case "--fsync" -> fsync = onOff(flag, value);
+                case "--tls" -> tls = onOff(flag, value);
                 case "--jvm-opts" -> jvm = List.of(value.trim().split("\\s+"));
                 case "--tick-time" -> tickTime = positive(flag, value);
+                case "--ensemble" -> ensemble = positive(flag, value);
+                case "--rounds" -> rounds = positive(flag, value);
                 case "--dist" -> dist = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -87,9 +100,29 @@ record BenchOptions(Scenario scenario, List<Workload> workloads, Duration warmUp
         if (measure.isZero()) {
             throw new IllegalArgumentException("--duration must be more than 0");
         }
+        checkEnsemble(scenario, ensemble, tls);
         return new BenchOptions(scenario, workloads, warmUp, measure, sessions, outstanding, valueBytes, nodes, znodes,
-                fsync, jvm == null ? scenario.defaultJvmOptions() : jvm, tickTime, dist.toAbsolutePath(),
-                workDir.toAbsolutePath());
+                fsync, tls, jvm == null ? scenario.defaultJvmOptions() : jvm, tickTime, ensemble, rounds,
+                dist.toAbsolutePath(), workDir.toAbsolutePath());
+    }
+
+    /**
+     * Two servers make no ensemble worth measuring (neither may fail), the failover scenario needs
+     * one, and footprint and TLS are measured on a single server only.
+     */
+    private static void checkEnsemble(Scenario scenario, int ensemble, boolean tls) {
+        if (ensemble == 2) {
+            throw new IllegalArgumentException("--ensemble takes 1 (standalone) or 3 or more, not 2");
+        }
+        if (scenario == Scenario.FAILOVER && ensemble < 3) {
+            throw new IllegalArgumentException("--scenario failover needs --ensemble 3 or more");
+        }
+        if (scenario == Scenario.FOOTPRINT && ensemble > 1) {
+            throw new IllegalArgumentException("--scenario footprint runs on a single server; drop --ensemble");
+        }
+        if (tls && ensemble > 1) {
+            throw new IllegalArgumentException("--tls on runs on a single server; drop --ensemble");
+        }
     }
 
     private static Duration duration(String flag, String value) {

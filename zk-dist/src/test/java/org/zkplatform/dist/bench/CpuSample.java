@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * CPU time so far: of the whole machine (from /proc/stat), of this client JVM and of the server.
@@ -16,6 +17,14 @@ record CpuSample(long machineBusyNanos, long machineTotalNanos, long clientNanos
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     static CpuSample take(long serverPid) {
+        return take(List.of(serverPid));
+    }
+
+    /**
+     * As {@link #take(long)}, with the server CPU summed over {@code serverPids}: an ensemble's
+     * cost per request is that of all its members; -1 if any of them is gone.
+     */
+    static CpuSample take(List<Long> serverPids) {
         long busy = -1;
         long total = -1;
         try {
@@ -28,8 +37,16 @@ record CpuSample(long machineBusyNanos, long machineTotalNanos, long clientNanos
         } catch (IOException | RuntimeException e) {
             // not Linux: machine figures stay unknown
         }
-        return new CpuSample(busy * NANOS_PER_TICK, total * NANOS_PER_TICK, cpuNanos(ProcessHandle.current()),
-                ProcessHandle.of(serverPid).map(CpuSample::cpuNanos).orElse(-1L));
+        long servers = 0;
+        for (long pid : serverPids) {
+            long cpu = ProcessHandle.of(pid).map(CpuSample::cpuNanos).orElse(-1L);
+            if (cpu < 0) {
+                servers = -1;
+                break;
+            }
+            servers += cpu;
+        }
+        return new CpuSample(busy * NANOS_PER_TICK, total * NANOS_PER_TICK, cpuNanos(ProcessHandle.current()), servers);
     }
 
     private static long cpuNanos(ProcessHandle process) {

@@ -6,14 +6,32 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Sends a four-letter word on a raw socket, the way operators probe a ZooKeeper server. */
 final class FourLetterWord {
 
     private static final int TIMEOUT_MILLIS = 2000;
     private static final int MAX_REPLY_BYTES = 64 * 1024;
+    private static final Pattern MODE = Pattern.compile("(?m)^Mode: (\\w+)\\s*$");
 
     private FourLetterWord() {}
+
+    /**
+     * The {@code Mode:} line of {@code srvr} ({@code leader}, {@code follower}, {@code observer},
+     * {@code standalone}); empty while the server does not serve (it then says so instead) or
+     * does not answer.
+     */
+    static Optional<String> mode(int port) {
+        try {
+            Matcher mode = MODE.matcher(send(port, "srvr"));
+            return mode.find() ? Optional.of(mode.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The server's whole reply (it closes the connection after answering), at most 64 KB. */
     static String send(int port, String word) throws IOException {

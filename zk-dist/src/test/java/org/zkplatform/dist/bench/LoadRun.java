@@ -20,6 +20,16 @@ final class LoadRun {
 
     static WorkloadResult run(Workload workload, Sessions sessions, BenchTree tree, BenchOptions options,
             ServerProcess server) throws InterruptedException {
+        return run(workload, sessions, tree, options, List.of(server));
+    }
+
+    /**
+     * As above against an ensemble: server CPU is the sum over {@code servers}, peak memory the
+     * largest of them.
+     */
+    static WorkloadResult run(Workload workload, Sessions sessions, BenchTree tree, BenchOptions options,
+            List<ServerProcess> servers) throws InterruptedException {
+        List<Long> pids = servers.stream().map(ServerProcess::pid).toList();
         Window window = new Window();
         List<SessionLoad> loads = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
@@ -38,10 +48,10 @@ final class LoadRun {
             drivers.add(driver);
         }
         Thread.sleep(options.warmUp().toMillis());
-        CpuSample before = CpuSample.take(server.pid());
+        CpuSample before = CpuSample.take(pids);
         window.open(options.measure().toNanos());
         sleepUntil(window.endNanos());
-        CpuSample after = CpuSample.take(server.pid());
+        CpuSample after = CpuSample.take(pids);
         stop.set(true);
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
         for (Thread driver : drivers) {
@@ -57,7 +67,20 @@ final class LoadRun {
         }
         return new WorkloadResult(workload, latencies.count(), options.measure().toNanos() / 1e9, latencies, errors,
                 unanswered, sessions.connectionLosses() - lossesBefore, after.serverNanosSince(before),
-                after.otherShareSince(before), server.peakRssKb());
+                after.otherShareSince(before), peakRssKb(servers));
+    }
+
+    /** The largest peak RSS among {@code servers}, -1 if any is unknown. */
+    private static long peakRssKb(List<ServerProcess> servers) {
+        long peak = -1;
+        for (ServerProcess server : servers) {
+            long kb = server.peakRssKb();
+            if (kb < 0) {
+                return -1;
+            }
+            peak = Math.max(peak, kb);
+        }
+        return peak;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

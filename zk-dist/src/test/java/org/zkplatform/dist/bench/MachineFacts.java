@@ -23,6 +23,20 @@ final class MachineFacts {
                 "work dir: " + workDir + " (" + fileStore(workDir) + ")");
     }
 
+    /**
+     * The 1, 5 and 15 minute load averages: the ensemble scenarios run several servers on the
+     * machine, and anything else running shows here.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average: " + fields[0] + " " + fields[1] + " " + fields[2] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "load average: unknown";
+        }
+    }
+
     private static Optional<String> procLine(String file, String key) {
         try {
             return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(key))

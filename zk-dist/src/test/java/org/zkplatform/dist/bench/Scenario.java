@@ -12,7 +12,9 @@ enum Scenario {
     /** Throughput and latency of the {@code --workload} list. */
     WORKLOADS(List.of("-Xmx1g", "-XX:+UseG1GC")),
     /** Create {@code --znodes} znodes, then heap per znode, data dir size and restart time. */
-    FOOTPRINT(List.of("-Xmx2g", "-XX:+UseG1GC"));
+    FOOTPRINT(List.of("-Xmx2g", "-XX:+UseG1GC")),
+    /** Kill the leader of an ensemble under a write load, time until writes are acknowledged again, restart it. */
+    FAILOVER(List.of("-Xmx1g", "-XX:+UseG1GC"));
 
     private final List<String> defaultJvmOptions;
 
@@ -28,7 +30,7 @@ enum Scenario {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown scenario '" + value.trim() + "'; known: workloads, footprint");
+            throw new IllegalArgumentException("unknown scenario '" + value.trim() + "'; known: workloads, footprint, failover");
         }
     }
 }

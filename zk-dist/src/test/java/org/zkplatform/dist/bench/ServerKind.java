@@ -15,7 +15,8 @@ enum ServerKind {
 
     /**
      * Apache ZooKeeper from the test class path, its own main class, with a logback configuration
-     * that adds its recovery lines (snapshot and txns loaded) to the test class path's WARN level.
+     * that adds its recovery lines (snapshot and txns loaded) to the test class path's WARN level,
+     * and in an ensemble the line saying how long each leader election took.
      */
     APACHE("apache") {
         @Override
@@ -32,7 +33,9 @@ enum ServerKind {
             command.add("-Dlogback.configurationFile=" + logback);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
+            // QuorumPeerMain reads server.N lines and myid; ZooKeeperServerMain is the standalone server.
+            command.add(options.ensemble() > 1 ? "org.apache.zookeeper.server.quorum.QuorumPeerMain"
+                    : "org.apache.zookeeper.server.ZooKeeperServerMain");
             command.add(zooCfg.toString());
             return new ProcessBuilder(command);
         }
@@ -69,6 +72,8 @@ enum ServerKind {
               <logger name="org.apache.zookeeper.server.persistence.FileSnap" level="INFO"/>
               <logger name="org.apache.zookeeper.server.persistence.FileTxnSnapLog" level="INFO"/>
               <logger name="org.apache.zookeeper.server.ZKDatabase" level="INFO"/>
+              <logger name="org.apache.zookeeper.server.quorum.Leader" level="INFO"/>
+              <logger name="org.apache.zookeeper.server.quorum.Follower" level="INFO"/>
               <root level="WARN">
                 <appender-ref ref="STDERR"/>
               </root>

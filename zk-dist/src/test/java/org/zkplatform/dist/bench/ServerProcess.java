@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ final class ServerProcess implements AutoCloseable {
     private final ServerKind kind;
     private final Process process;
     private final int port;
+    /** The secure client port, 0 without TLS. */
+    private final int securePort;
     private final Path output;
     private final List<String> zooCfg;
     private final Path dataDir;
@@ -32,12 +35,13 @@ final class ServerProcess implements AutoCloseable {
     private final long startedNanos;
     private long readyNanos;
 
-    private ServerProcess(ServerKind kind, Process process, long startedNanos, int port, Path output,
+    private ServerProcess(ServerKind kind, Process process, long startedNanos, int port, int securePort, Path output,
             List<String> zooCfg, Path dataDir) {
         this.kind = kind;
         this.process = process;
         this.startedNanos = startedNanos;
         this.port = port;
+        this.securePort = securePort;
         this.output = output;
         this.zooCfg = zooCfg;
         this.dataDir = dataDir;
@@ -47,6 +51,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code kind} on fresh data under {@code options.workDir()/<label>} and waits until it is ready. */
     static ServerProcess start(ServerKind kind, BenchOptions options) throws BenchException, InterruptedException {
+        return start(kind, options, Optional.empty());
+    }
+
+    /** As {@link #start(ServerKind, BenchOptions)}, with a secure client port too when {@code tls} is present. */
+    static ServerProcess start(ServerKind kind, BenchOptions options, Optional<TlsSetup> tls)
+            throws BenchException, InterruptedException {
         Path dir = options.workDir().resolve(kind.label());
         Path dataDir = dir.resolve("data");
         try {
@@ -55,7 +65,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new BenchException(kind.label() + " did not start: " + e);
         }
-        return launch(kind, options, dataDir, dir.resolve("zoo.cfg"), dir.resolve("server.out"));
+        return launch(kind, options, dataDir, dir.resolve("zoo.cfg"), dir.resolve("server.out"), tls);
     }
 
     /**
@@ -65,25 +75,45 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess startOn(ServerKind kind, BenchOptions options, Path dataDir, String name)
             throws BenchException, InterruptedException {
         Path dir = options.workDir().resolve(kind.label());
-        return launch(kind, options, dataDir, dir.resolve(name + ".cfg"), dir.resolve(name + ".out"));
+        return launch(kind, options, dataDir, dir.resolve(name + ".cfg"), dir.resolve(name + ".out"), Optional.empty());
     }
 
-    private static ServerProcess launch(ServerKind kind, BenchOptions options, Path dataDir, Path cfgFile, Path output)
-            throws BenchException, InterruptedException {
+    private static ServerProcess launch(ServerKind kind, BenchOptions options, Path dataDir, Path cfgFile, Path output,
+            Optional<TlsSetup> tls) throws BenchException, InterruptedException {
         int port = freePort();
-        List<String> zooCfg = kind.zooCfg(options, port, dataDir);
-        ServerProcess server;
+        int securePort = tls.isPresent() ? freePort() : 0;
+        List<String> zooCfg = new ArrayList<>(kind.zooCfg(options, port, dataDir));
+        if (tls.isPresent()) {
+            zooCfg.addAll(tls.get().zooCfg(securePort));
+        }
+        ServerProcess server = spawn(kind, options, zooCfg, cfgFile, output, false, port, securePort, dataDir);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * Writes {@code zooCfg} to {@code cfgFile} and starts {@code kind} on it, serving
+     * 127.0.0.1:{@code port}, without waiting until it serves: an ensemble member serves only once
+     * a quorum of its peers runs, so {@link ServerEnsemble} starts them all, then waits. With
+     * {@code appendOutput} the output goes after that of the member's earlier lives.
+     */
+    static ServerProcess spawn(ServerKind kind, BenchOptions options, List<String> zooCfg, Path cfgFile, Path output,
+            boolean appendOutput, int port, Path dataDir) throws BenchException {
+        return spawn(kind, options, zooCfg, cfgFile, output, appendOutput, port, 0, dataDir);
+    }
+
+    private static ServerProcess spawn(ServerKind kind, BenchOptions options, List<String> zooCfg, Path cfgFile,
+            Path output, boolean appendOutput, int port, int securePort, Path dataDir) throws BenchException {
         try {
             Files.write(cfgFile, zooCfg, StandardCharsets.UTF_8);
             ProcessBuilder builder = kind.command(options, cfgFile, cfgFile.getParent()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+                    .redirectOutput(appendOutput ? ProcessBuilder.Redirect.appendTo(output.toFile())
+                            : ProcessBuilder.Redirect.to(output.toFile()));
             long startedNanos = System.nanoTime();
-            server = new ServerProcess(kind, builder.start(), startedNanos, port, output, zooCfg, dataDir);
+            return new ServerProcess(kind, builder.start(), startedNanos, port, securePort, output, zooCfg, dataDir);
         } catch (IOException e) {
             throw new BenchException(kind.label() + " did not start: " + e);
         }
-        server.awaitReady();
-        return server;
     }
 
     private void awaitReady() throws BenchException, InterruptedException {
@@ -124,6 +154,10 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int securePort() {
+        return securePort;
     }
 
     /** Milliseconds from starting the process until it answered {@code ruok} and {@code srvr} as ready. */
@@ -209,6 +243,19 @@ final class ServerProcess implements AutoCloseable {
         return false;
     }
 
+    /**
+     * {@code kill -9}: SIGKILL to its pid, no chance to close anything, then waits at most 15 s
+     * for it to be gone. The data dir stays, for a restart on it. Returns whether it is gone.
+     */
+    boolean kill() throws InterruptedException {
+        process.destroyForcibly();
+        boolean gone = process.waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS);
+        if (gone) {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        }
+        return gone;
+    }
+
     /** The exit code of a stopped server. */
     int exitCode() {
         return process.exitValue();
@@ -226,7 +273,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws BenchException {
+    static int freePort() throws BenchException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

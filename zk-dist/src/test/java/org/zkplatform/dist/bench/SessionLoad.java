@@ -22,6 +22,14 @@ import org.apache.zookeeper.data.Stat;
  */
 final class SessionLoad implements StringCallback, StatCallback, DataCallback {
 
+    /** Told of every successful request, on the session's event thread: the failover scenario times acks by it. */
+    @FunctionalInterface
+    interface AckListener {
+        AckListener NONE = (issuedNanos, ackedNanos) -> { };
+
+        void acked(long issuedNanos, long ackedNanos);
+    }
+
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ZooKeeper zk;
@@ -32,9 +40,15 @@ final class SessionLoad implements StringCallback, StatCallback, DataCallback {
     private final Semaphore inFlight;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final Map<String, Long> errors = new ConcurrentHashMap<>();
+    private final AckListener acks;
     private long created;
 
     SessionLoad(ZooKeeper zk, int index, BenchTree tree, Window window, int outstanding) {
+        this(zk, index, tree, window, outstanding, AckListener.NONE);
+    }
+
+    SessionLoad(ZooKeeper zk, int index, BenchTree tree, Window window, int outstanding, AckListener acks) {
+        this.acks = acks;
         this.zk = zk;
         this.tree = tree;
         this.createPrefix = tree.createdDir() + "/s" + index + "-";
@@ -119,8 +133,11 @@ final class SessionLoad implements StringCallback, StatCallback, DataCallback {
                 errors.merge(code == null ? "rc " + rc : code.name(), 1L, Long::sum);
             } else if (!expected) {
                 errors.merge("BADRESULT", 1L, Long::sum);
-            } else if (window.contains(now)) {
-                latencies.record(now - (Long) startNanos);
+            } else {
+                if (window.contains(now)) {
+                    latencies.record(now - (Long) startNanos);
+                }
+                acks.acked((Long) startNanos, now);
             }
         } finally {
             inFlight.release();

@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.zookeeper.Version;
+import org.apache.zookeeper.client.ZKClientConfig;
 
 /**
  * Load tool: measures throughput, latency, server CPU per request and peak memory of zkplatform
@@ -30,9 +35,13 @@ import org.apache.zookeeper.Version;
  * at a time so they do not compete for cores: Apache first, then zkplatform, each running every
  * workload in order on fresh data. fsync is the same on both sides ({@code --fsync}, off by
  * default; what zkplatform reports about its storage is checked). {@code --scenario footprint}
- * measures heap per znode, data dir size and restart time instead ({@link FootprintRun}). Exit
- * code: 0; 1 if a server did not start or died; 2 for a bad option; 3 if any request failed or a
- * session was disconnected.
+ * measures heap per znode, data dir size and restart time instead ({@link FootprintRun}). With
+ * {@code --ensemble N} each kind runs as an ensemble of N servers ({@link ServerEnsemble}), the
+ * sessions spread over them; {@code --scenario failover} kills the leader of such an ensemble under
+ * writes and times until writes are acknowledged again ({@link FailoverRun}). Exit code: 0; 1 if a
+ * server did not start or died, or an ensemble did not settle; 2 for a bad option; 3 if any request
+ * failed or a session was disconnected (failover: a round without an acknowledged write, a failure
+ * other than connection loss, or a session expired).
  */
 public final class ZkBench {
 
@@ -70,7 +79,11 @@ public final class ZkBench {
         }
         printSettings();
         try {
-            return options.scenario() == Scenario.FOOTPRINT ? footprint() : workloads();
+            return switch (options.scenario()) {
+                case FOOTPRINT -> footprint();
+                case FAILOVER -> failover();
+                case WORKLOADS -> workloads();
+            };
         } catch (BenchException e) {
             out.println("zkbench: " + e.getMessage());
             return 1;
@@ -78,13 +91,24 @@ public final class ZkBench {
     }
 
     private int workloads() throws BenchException, InterruptedException {
+        Optional<TlsSetup> tls = options.tls() ? Optional.of(TlsSetup.create(options.workDir())) : Optional.empty();
         List<ServerRun> runs = new ArrayList<>();
+        List<ServerRun> tlsRuns = new ArrayList<>();
         for (ServerKind kind : List.of(ServerKind.APACHE, ServerKind.ZKPLATFORM)) {
-            runs.add(measure(kind));
+            if (options.ensemble() > 1) {
+                runs.add(measureEnsemble(kind));
+            } else {
+                measure(kind, tls, runs, tlsRuns);
+            }
         }
-        new Report(out).summary(options.workloads(), runs.get(0), runs.get(1));
+        new Report(out).summary(options.ensemble() > 1 ? "results, ensembles of " + options.ensemble() : "results",
+                options.workloads(), runs.get(0), runs.get(1));
+        if (tls.isPresent()) {
+            new Report(out).tlsSummary(options.workloads(), runs.get(0), tlsRuns.get(0), runs.get(1), tlsRuns.get(1));
+        }
         out.println();
         out.println(StorageFacts.verdict(options.fsync(), runs.get(0).storage(), runs.get(1).storage()));
+        runs.addAll(tlsRuns);
         return runs.stream().flatMap(run -> run.results().stream()).anyMatch(WorkloadResult::troubled) ? 3 : 0;
     }
 
@@ -98,36 +122,99 @@ public final class ZkBench {
         return apache.fill().troubled() || ours.fill().troubled() ? 3 : 0;
     }
 
-    private ServerRun measure(ServerKind kind) throws BenchException, InterruptedException {
+    private int failover() throws BenchException, InterruptedException {
+        FailoverRun run = new FailoverRun(options, out);
+        FailoverResult apache = run.run(ServerKind.APACHE);
+        FailoverResult ours = run.run(ServerKind.ZKPLATFORM);
+        new FailoverReport(out).summary(options.ensemble(), apache, ours);
+        out.println();
+        out.println(StorageFacts.verdict(options.fsync(), apache.storage(), ours.storage()));
+        return apache.troubled() || ours.troubled() ? 3 : 0;
+    }
+
+    /**
+     * Runs every workload on an ensemble of {@code kind}, each session on one server, round-robin.
+     * The rows then give the ensemble's throughput, its CPU summed over the servers and the
+     * largest server's memory.
+     */
+    private ServerRun measureEnsemble(ServerKind kind) throws BenchException, InterruptedException {
+        out.printf(Locale.ROOT, "%n== %s, ensemble of %d ==%n", kind.label(), options.ensemble());
+        out.println(MachineFacts.loadAverage());
+        try (ServerEnsemble ensemble = ServerEnsemble.start(kind, options)) {
+            ensemble.memberLines().forEach(out::println);
+            out.println("zoo.cfg of server 1: " + String.join(" ", ensemble.zooCfg(1)));
+            out.println("srvr: " + srvrVersion(ensemble.process(1).port()));
+            StorageFacts storage = StorageFacts.of(ensemble.process(1));
+            out.println(storage.describe());
+            try {
+                List<WorkloadResult> results = runWorkloads(ensemble.processes(), ensemble.memberConnectStrings(),
+                        ZKClientConfig::new, kind.label());
+                Map<Integer, Long> nodes = ensemble.nodeCounts();
+                out.println("after the workloads: srvr modes " + ServerEnsemble.describe(ensemble.modes())
+                        + "; node counts " + ServerEnsemble.describe(nodes.entrySet().stream().collect(
+                        Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()), (a, b) -> a,
+                                TreeMap::new)))
+                        + (nodes.values().stream().distinct().count() > 1 ? " (NOT EQUAL after 10 s)" : ""));
+                out.println(MachineFacts.loadAverage());
+                return new ServerRun(kind, results, nodes.getOrDefault(1, -1L), storage, ensemble.problemLines(5));
+            } catch (BenchException e) {
+                throw ensemble.failure(e.getMessage());
+            }
+        }
+    }
+
+    /** Runs every workload on {@code kind} over plaintext, into {@code runs}, then with {@code tls} over TLS too. */
+    private void measure(ServerKind kind, Optional<TlsSetup> tls, List<ServerRun> runs, List<ServerRun> tlsRuns)
+            throws BenchException, InterruptedException {
         out.printf(Locale.ROOT, "%n== %s ==%n", kind.label());
-        try (ServerProcess server = ServerProcess.start(kind, options)) {
+        try (ServerProcess server = ServerProcess.start(kind, options, tls)) {
             out.printf(Locale.ROOT, "pid %d on 127.0.0.1:%d, output in %s%n", server.pid(), server.port(), server.output());
             out.println("zoo.cfg: " + String.join(" ", server.zooCfg()));
             out.println("srvr: " + srvrVersion(server));
             StorageFacts storage = StorageFacts.of(server);
             out.println(storage.describe());
             try {
-                List<WorkloadResult> results = runWorkloads(server);
-                return new ServerRun(kind, results, nodeCount(server), storage, server.problemLines(20));
+                Supplier<ZKClientConfig> plain = tls.isPresent() ? tls.get()::plainClientConfig : ZKClientConfig::new;
+                List<WorkloadResult> results = runWorkloads(List.of(server), List.of("127.0.0.1:" + server.port()),
+                        plain, kind.label());
+                runs.add(new ServerRun(kind, results, nodeCount(server), storage, server.problemLines(20)));
+                if (tls.isPresent()) {
+                    out.printf(Locale.ROOT, "over TLS, secure client port 127.0.0.1:%d%n", server.securePort());
+                    List<WorkloadResult> overTls = runWorkloads(List.of(server),
+                            List.of("127.0.0.1:" + server.securePort()), tls.get()::clientConfig, kind.label() + "+tls");
+                    tlsRuns.add(new ServerRun(kind, overTls, nodeCount(server), storage, server.problemLines(20)));
+                }
             } catch (BenchException e) {
                 throw server.failure(e.getMessage());
             }
         }
     }
 
-    private List<WorkloadResult> runWorkloads(ServerProcess server) throws BenchException, InterruptedException {
+    /**
+     * Every workload on {@code servers} (one, or an ensemble's members), session i connected with
+     * {@code connectStrings[i % size]}.
+     */
+    private List<WorkloadResult> runWorkloads(List<ServerProcess> servers, List<String> connectStrings,
+            Supplier<ZKClientConfig> clientConfig, String label) throws BenchException, InterruptedException {
         Report report = new Report(out);
         List<WorkloadResult> results = new ArrayList<>();
-        try (Sessions sessions = Sessions.open(server.port(), options.sessions())) {
+        try (Sessions sessions = Sessions.open(connectStrings, options.sessions(), clientConfig)) {
             BenchTree tree = BenchTree.create(sessions.get(0), options.nodes(), options.valueBytes());
+            if (servers.size() > 1) {
+                // The nodes went in through one server; the others must have them before the first read.
+                sessions.syncAll("/", 30);
+            }
             report.header();
             for (Workload workload : options.workloads()) {
-                WorkloadResult result = LoadRun.run(workload, sessions, tree, options, server);
+                WorkloadResult result = LoadRun.run(workload, sessions, tree, options, servers);
                 results.add(result);
-                report.row(server.kind(), result);
-                report.notes(server.kind(), result);
-                if (!server.isAlive()) {
-                    throw new BenchException("exited during the " + workload.label() + " workload");
+                report.row(label, result);
+                report.notes(label, result);
+                for (ServerProcess server : servers) {
+                    if (!server.isAlive()) {
+                        throw new BenchException((servers.size() > 1 ? "a server (pid " + server.pid() + ") " : "")
+                                + "exited during the " + workload.label() + " workload");
+                    }
                 }
             }
         }
@@ -145,8 +232,12 @@ public final class ZkBench {
     }
 
     private static String srvrVersion(ServerProcess server) {
+        return srvrVersion(server.port());
+    }
+
+    private static String srvrVersion(int port) {
         try {
-            return FourLetterWord.send(server.port(), "srvr").lines().findFirst().orElse("(empty reply)");
+            return FourLetterWord.send(port, "srvr").lines().findFirst().orElse("(empty reply)");
         } catch (IOException e) {
             return "(no reply: " + e + ")";
         }
@@ -160,6 +251,16 @@ public final class ZkBench {
                             + " requests, then heap after full GCs (jcmd), data dir after a clean stop, two restarts"
                             + " on copies of it%n", options.znodes(), options.valueBytes(), options.sessions(),
                     options.outstanding());
+        } else if (options.scenario() == Scenario.FAILOVER) {
+            out.printf(Locale.ROOT, "scenario: failover; ensembles of %d; setData on %d pre-created nodes from %d sessions"
+                            + " x %d outstanding, each session with a connect string of all servers; %d rounds of: %d ms"
+                            + " of load, SIGKILL of the leader (srvr), time until the first write issued after it is"
+                            + " acknowledged (limit %d s), restart of the killed server until all serve again%n",
+                    options.ensemble(), options.nodes(), options.sessions(), options.outstanding(), options.rounds(),
+                    options.warmUp().toMillis(), FailoverRun.FAILOVER_LIMIT_SECONDS);
+            out.printf(Locale.ROOT, "client: Apache ZooKeeper async client, %d-byte values, session timeout %d ms,"
+                            + " client JVM %s%n", options.valueBytes(), Sessions.SESSION_TIMEOUT_MILLIS,
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         } else {
             out.printf(Locale.ROOT, "workloads: %s; each %d ms warm-up + %d ms measured%n",
                     options.workloads().stream().map(Workload::label).collect(Collectors.joining(", ")),
@@ -169,12 +270,24 @@ public final class ZkBench {
                     options.sessions(), options.outstanding(), options.valueBytes(), options.nodes(),
                     Sessions.SESSION_TIMEOUT_MILLIS,
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            if (options.ensemble() > 1) {
+                out.printf(Locale.ROOT, "ensembles of %d per kind (initLimit=10, syncLimit=5), session i connected to"
+                        + " server i %% %d only; cpu us/op sums all servers' CPU, peak RSS is the largest server's%n",
+                        options.ensemble(), options.ensemble());
+            }
         }
-        out.printf(Locale.ROOT, "servers: one at a time, apache then zkplatform, each on fresh data%s; tickTime %d ms;"
-                        + " JVM options %s%n", options.scenario() == Scenario.WORKLOADS ? " running every workload in order"
-                        : "", options.tickTimeMillis(), String.join(" ", ServerKind.jvmOptions(options)));
+        out.printf(Locale.ROOT, "servers: one%s at a time, apache then zkplatform, each on fresh data%s; tickTime %d ms;"
+                        + " JVM options %s%n", options.ensemble() > 1 ? " kind (all its servers)" : "",
+                options.scenario() == Scenario.WORKLOADS ? " running every workload in order" : "",
+                options.tickTimeMillis(), String.join(" ", ServerKind.jvmOptions(options)));
         out.printf(Locale.ROOT, "fsync: forceSync=%s for both; what zkplatform reports is checked below%n",
                 options.fsync() ? "yes" : "no");
+        if (options.tls()) {
+            out.println("tls: each server also gets a secure client port (secureClientPort, ssl.* with the same PKCS12"
+                    + " EC P-256 certificates, client auth need; Apache with NettyServerCnxnFactory, which then serves"
+                    + " its plain port too); every workload runs again over it; plaintext and TLS sessions both use"
+                    + " the Apache client's Netty socket");
+        }
         if (options.scenario() == Scenario.WORKLOADS) {
             out.println("latency: successful requests completed in the measured window; errors: whole run incl. warm-up");
         }
