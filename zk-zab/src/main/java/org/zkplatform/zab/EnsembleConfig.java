@@ -15,8 +15,10 @@ import org.zkplatform.api.election.QuorumServer;
  * The configured ensemble: ZooKeeper's {@code server.N} lines. Empty means standalone.
  *
  * @param servers every member, this server included
+ * @param listenOnAllIps whether the quorum port listens on the wildcard address rather than this
+ *     server's quorum address ({@code quorumListenOnAllIPs})
  */
-public record EnsembleConfig(List<QuorumServer> servers) {
+public record EnsembleConfig(List<QuorumServer> servers, boolean listenOnAllIps) {
 
     public EnsembleConfig {
         servers = List.copyOf(servers);
@@ -32,7 +34,7 @@ public record EnsembleConfig(List<QuorumServer> servers) {
     }
 
     /**
-     * Reads {@code zk.quorum.servers}.
+     * Reads {@code zk.quorum.servers} and {@code zk.quorum.listen-on-all-ips}.
      *
      * @throws org.zkplatform.api.SettingsException naming the bad entry
      */
@@ -46,7 +48,7 @@ public record EnsembleConfig(List<QuorumServer> servers) {
             }
             servers.add(server);
         }
-        return new EnsembleConfig(servers);
+        return new EnsembleConfig(servers, quorum.has("listen-on-all-ips") && quorum.getBoolean("listen-on-all-ips"));
     }
 
     private static QuorumServer server(Settings entry) {

@@ -49,7 +49,7 @@ public final class QuorumPeerServer implements ZkServer {
         secureClientPort.ifPresent(endpoints::add);
         QuorumPeer.Settings settings = new QuorumPeer.Settings(
                 StandaloneServer.serviceSettings(config, clientPort, snapshots, storage), ensemble.servers(),
-                config.initLimitTicks(), config.syncLimitTicks());
+                config.initLimitTicks(), config.syncLimitTicks(), ensemble.listenOnAllIps());
         this.peer = new QuorumPeer(settings, storage, endpoints, authenticators, clock,
                 Objects.requireNonNull(quorumTransport, "quorumTransport is null"), elections);
     }

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.dist.StartupException;
@@ -34,6 +36,9 @@ public final class ZooCfgImporter {
     /** Keys whose presence marks a file as a zoo.cfg rather than HOCON. */
     private static final List<String> MARKERS = List.of("tickTime", "dataDir", "clientPort", "initLimit", "syncLimit");
     private static final Pattern SERVER_KEY = Pattern.compile("server\\.(\\d+)");
+    /** Hierarchical quorums: {@code group.G=1:2:3} puts servers in group G, {@code weight.N=w} weighs server N. */
+    private static final Pattern GROUP_KEY = Pattern.compile("group\\.(\\d+)");
+    private static final Pattern WEIGHT_KEY = Pattern.compile("weight\\.(\\d+)");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[^\\]]+]|[^:\\[\\]]+):(\\d+)");
 
     private ZooCfgImporter() {
@@ -58,6 +63,8 @@ public final class ZooCfgImporter {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         TreeMap<Long, String> servers = new TreeMap<>();
+        Map<Long, Long> groups = new TreeMap<>();
+        Map<Long, Long> weights = new TreeMap<>();
         Set<String> tlsKeys = ZooCfgTls.translate(properties, values);
         for (String key : new TreeMap<>(propertiesAsMap(properties)).keySet()) {
             if (tlsKeys.contains(key)) {
@@ -65,8 +72,20 @@ public final class ZooCfgImporter {
             }
             String value = properties.getProperty(key).trim();
             Matcher server = SERVER_KEY.matcher(key);
+            Matcher group = GROUP_KEY.matcher(key);
+            Matcher weight = WEIGHT_KEY.matcher(key);
             if (server.matches()) {
                 servers.put(Long.parseLong(server.group(1)), value);
+            } else if (group.matches()) {
+                for (String member : value.split(":")) {
+                    long id = integer(key, member.trim());
+                    if (groups.put(id, Long.parseLong(group.group(1))) != null) {
+                        throw StartupException.config("bad value for " + key + " in zoo.cfg: '" + value
+                                + "'; server " + id + " is in two groups");
+                    }
+                }
+            } else if (weight.matches()) {
+                weights.put(Long.parseLong(weight.group(1)), integer(key, value));
             } else if (!translate(key, value, values)) {
                 ignored.add(key);
             }
@@ -79,7 +98,20 @@ public final class ZooCfgImporter {
         if (!standalone) {
             List<Map<String, Object>> ensemble = new ArrayList<>();
             for (Map.Entry<Long, String> entry : servers.entrySet()) {
-                ensemble.add(parseServer(entry.getKey(), entry.getValue()));
+                Map<String, Object> server = parseServer(entry.getKey(), entry.getValue());
+                Long group = groups.remove(entry.getKey());
+                if (group != null) {
+                    server.put("group", group);
+                }
+                Long weight = weights.remove(entry.getKey());
+                if (weight != null) {
+                    server.put("weight", weight);
+                }
+                ensemble.add(server);
+            }
+            if (!groups.isEmpty() || !weights.isEmpty()) {
+                throw StartupException.config("zoo.cfg " + file + ": group or weight of servers without a server.N line: "
+                        + new TreeSet<>(Stream.concat(groups.keySet().stream(), weights.keySet().stream()).toList()));
             }
             values.put("zk.quorum.servers", ensemble);
             readMyId(properties).ifPresent(id -> values.put("zk.server.id", id));
@@ -117,6 +149,11 @@ public final class ZooCfgImporter {
             case "znode.container.checkIntervalMs" ->
                     out.put("zk.server.container-check-interval", integer(key, value) + "ms");
             case "DigestAuthenticationProvider.superDigest" -> out.put("zk.auth.digest.super-digest", value);
+            case "quorumListenOnAllIPs" -> {
+                boolean all = Boolean.parseBoolean(value);
+                out.put("zk.quorum.listen-on-all-ips", all);
+                out.put("zk.election.listen-on-all-ips", all);
+            }
             case "peerType" -> {
                 // An observer is marked on its server.N line too, which is what counts here.
             }

@@ -65,6 +65,35 @@ class ZooCfgImporterTest {
     }
 
     @Test
+    void translatesHierarchicalGroupsWeightsAndListeningOnAllIps() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), "1\n");
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "dataDir=" + data, "clientPort=2181", "quorumListenOnAllIPs=true",
+                "server.1=127.0.0.1:2888:3888", "server.2=127.0.0.1:2889:3889", "server.3=127.0.0.1:2890:3890",
+                "group.1=1:2", "group.2=3", "weight.1=2", "weight.2=1", "weight.3=0"));
+
+        Config config = ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties());
+
+        List<? extends Config> servers = config.getConfigList("zk.quorum.servers");
+        assertEquals(List.of(1L, 1L, 2L), servers.stream().map(s -> s.getLong("group")).toList());
+        assertEquals(List.of(2L, 1L, 0L), servers.stream().map(s -> s.getLong("weight")).toList());
+        assertTrue(config.getBoolean("zk.quorum.listen-on-all-ips"));
+        assertTrue(config.getBoolean("zk.election.listen-on-all-ips"));
+    }
+
+    @Test
+    void aGroupNamingAnUnknownServerIsRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), "1\n");
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n", "dataDir=" + data,
+                "server.1=127.0.0.1:2888:3888", "server.2=127.0.0.1:2889:3889", "group.1=1:2:7"));
+        StartupException e = assertThrows(StartupException.class,
+                () -> ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties()));
+        assertTrue(e.getMessage().endsWith("group or weight of servers without a server.N line: [7]"), e.getMessage());
+    }
+
+    @Test
     void aBadServerLineNamesTheKeyAndTheForm() throws Exception {
         Path cfg = Files.writeString(dir.resolve("zoo.cfg"), "dataDir=" + dir + "\nserver.1=host-without-ports\nserver.2=a:1:2\n");
         StartupException e = assertThrows(StartupException.class,

@@ -188,7 +188,11 @@ public final class ElectionCore {
             }
             if (looking) {
                 inRound(event.nowMillis(), from, n, out);
-            } else {
+            } else if (n.state() == PeerState.LOOKING) {
+                // Kept for the next round. A FOLLOWING or LEADING notification is not: peers send
+                // those only to answer our LOOKING ones, so outside a round it answers a round that
+                // is over, and may name a leader that has died since. Replayed at the next start,
+                // such stale answers made a server follow a leader killed a moment before.
                 if (pending.size() == pendingCapacity) {
                     pending.pollFirst();
                 }

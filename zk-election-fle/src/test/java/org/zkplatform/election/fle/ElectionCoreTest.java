@@ -183,6 +183,35 @@ class ElectionCoreTest {
     }
 
     @Test
+    void answersToARoundThatIsOverDoNotDecideTheNextOne() {
+        ElectionCore core = core(1, THREE);
+        core.step(new StartLooking(0, 3, 1));
+        receive(core, 1, 2, Notification.of(PeerState.FOLLOWING, 3, 5, 1, 1));
+        receive(core, 2, 3, Notification.of(PeerState.LEADING, 3, 5, 1, 1)).decision().orElseThrow();
+        // Late answers to the same round arrive while the server still says LOOKING, before it follows.
+        receive(core, 3, 2, Notification.of(PeerState.FOLLOWING, 3, 5, 1, 1));
+        receive(core, 4, 3, Notification.of(PeerState.LEADING, 3, 5, 1, 1));
+
+        // Leader 3 dies; the next round must not follow it on those answers.
+        ElectionActions start = core.step(new StartLooking(10_000, 5, 1));
+        assertTrue(start.decision().isEmpty(), "decided on stale answers: " + start.decision());
+        assertTrue(core.isLooking());
+    }
+
+    @Test
+    void lookingNotificationsBetweenRoundsAreKeptForTheNextRound() {
+        ElectionCore core = core(1, THREE);
+        core.step(new StartLooking(0, 3, 1));
+        receive(core, 1, 2, Notification.of(PeerState.FOLLOWING, 3, 5, 1, 1));
+        receive(core, 2, 3, Notification.of(PeerState.LEADING, 3, 5, 1, 1)).decision().orElseThrow();
+        receive(core, 3, 2, looking(2, 9, 2, 1));
+
+        ElectionActions start = core.step(new StartLooking(10_000, 5, 1));
+        assertEquals(2, core.proposal().leader(), "the kept notification of server 2 (zxid 9) was counted");
+        assertTrue(start.decision().isEmpty());
+    }
+
+    @Test
     void followersOfThisRoundCountWithTheirLeader() {
         ElectionCore core = core(1, THREE);
         core.step(new StartLooking(0, 3, 1));

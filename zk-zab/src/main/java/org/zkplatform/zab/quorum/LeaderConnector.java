@@ -13,14 +13,16 @@ import org.zkplatform.api.transport.Transport;
 import org.zkplatform.zab.server.CoreEvent;
 
 /**
- * A learner's attempts to reach its leader's quorum port, on a thread of their own: a few tries a
- * second apart (the leader may still be opening its port), then {@link QuorumEvent.Opened} or
- * {@link QuorumEvent.Unreachable} for the driver.
+ * A learner's attempts to reach its leader's quorum port, on a thread of their own, then
+ * {@link QuorumEvent.Opened} or {@link QuorumEvent.Unreachable} for the driver. The leader opens
+ * its port the moment it learns it won, usually a few milliseconds after its followers learn it:
+ * so the first retries come quickly, and the pause doubles up to a second.
  */
 final class LeaderConnector implements LeaderDialer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderConnector.class);
-    private static final long RETRY_PAUSE_MILLIS = 1000;
+    private static final long FIRST_RETRY_PAUSE_MILLIS = 50;
+    private static final long MAX_RETRY_PAUSE_MILLIS = 1000;
 
     private final Transport transport;
     private final InetSocketAddress address;
@@ -50,11 +52,12 @@ final class LeaderConnector implements LeaderDialer {
 
     private void run() {
         String lastError = "";
+        long pause = FIRST_RETRY_PAUSE_MILLIS;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             QuorumStreams streams = new QuorumStreams();
             try {
                 Connection connection = transport.connect(address, timeout, streams).toCompletableFuture()
-                        .get(timeout.toMillis() + RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                        .get(timeout.toMillis() + MAX_RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
                 streams.onOpen(connection);
                 QuorumLink opened = new QuorumLink(streams, true, maxFieldBytes, driver);
                 synchronized (this) {
@@ -80,10 +83,11 @@ final class LeaderConnector implements LeaderDialer {
                     return;
                 }
             }
-            LOG.info("Attempt {} of {} to reach the leader at {} failed: {}", attempt, attempts, address, lastError);
+            LOG.debug("Attempt {} of {} to reach the leader at {} failed: {}", attempt, attempts, address, lastError);
             if (attempt < attempts) {
                 try {
-                    Thread.sleep(RETRY_PAUSE_MILLIS);
+                    Thread.sleep(pause);
+                    pause = Math.min(2 * pause, MAX_RETRY_PAUSE_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

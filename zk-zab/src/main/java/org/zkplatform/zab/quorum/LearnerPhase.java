@@ -34,8 +34,8 @@ import org.zkplatform.zab.watch.WatchManager;
 final class LearnerPhase implements Phase {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnerPhase.class);
-    /** ZooKeeper's learner tries the leader five times, a second apart. */
-    static final int CONNECT_ATTEMPTS = 5;
+    /** Tries of the leader's port: with the growing pause, about five seconds, as ZooKeeper's learner waits. */
+    static final int CONNECT_ATTEMPTS = 10;
 
     private enum Stage { CONNECTING, REGISTERED, SYNCING, SYNCED, SERVING }
 

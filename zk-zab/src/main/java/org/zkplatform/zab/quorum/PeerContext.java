@@ -47,6 +47,7 @@ final class PeerContext {
     final int tickMillis;
     final int initLimitMillis;
     final int syncLimitMillis;
+    private final boolean listenOnAllIps;
     final int maxFieldBytes;
     final boolean extendedTypes;
     final Consumer<CoreEvent> driver;
@@ -58,7 +59,7 @@ final class PeerContext {
 
     PeerContext(long myId, List<QuorumServer> servers, Storage storage, TxnLogWriter log, Snapshotter snapshotter,
                 Transport quorumTransport, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
-                Clock clock, int initLimitTicks, int syncLimitTicks, int maxFieldBytes, boolean extendedTypes,
+                Clock clock, int initLimitTicks, int syncLimitTicks, boolean listenOnAllIps, int maxFieldBytes, boolean extendedTypes,
                 Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed) throws StorageException {
         this.myId = myId;
         this.servers = List.copyOf(servers);
@@ -73,6 +74,7 @@ final class PeerContext {
         this.tickMillis = coreSettings.tickTimeMillis();
         this.initLimitMillis = initLimitTicks * tickMillis;
         this.syncLimitMillis = syncLimitTicks * tickMillis;
+        this.listenOnAllIps = listenOnAllIps;
         this.maxFieldBytes = maxFieldBytes;
         this.extendedTypes = extendedTypes;
         this.driver = driver;
@@ -175,6 +177,12 @@ final class PeerContext {
     InetSocketAddress quorumAddress(long id) {
         InetSocketAddress configured = server(id).quorumAddress();
         return new InetSocketAddress(configured.getHostString(), configured.getPort());
+    }
+
+    /** Where this server, leading, listens for learners: its quorum address, or the wildcard on that port. */
+    InetSocketAddress quorumListenAddress() {
+        InetSocketAddress own = quorumAddress(myId);
+        return listenOnAllIps ? new InetSocketAddress(own.getPort()) : own;
     }
 
     boolean isObserver(long id) {

@@ -38,9 +38,10 @@ public final class QuorumPeer implements AutoCloseable {
      * @param servers every member of the ensemble, this one included
      * @param initLimitTicks ticks a learner has to connect and sync
      * @param syncLimitTicks ticks without contact before a learner or the leader gives up on the other
+     * @param listenOnAllIps whether a leader listens on the wildcard address rather than its quorum address
      */
     public record Settings(ClientService.Settings client, List<QuorumServer> servers, int initLimitTicks,
-                           int syncLimitTicks) {
+                           int syncLimitTicks, boolean listenOnAllIps) {
     }
 
     private final Settings settings;
@@ -87,7 +88,7 @@ public final class QuorumPeer implements AutoCloseable {
         CoreSettings coreSettings = ClientService.coreSettings(client, this::clientAddresses);
         ctx = new PeerContext(client.serverId(), settings.servers(), storage, logWriter, snapshotter, quorumTransport,
                 coreSettings, authenticators, clock, settings.initLimitTicks(), settings.syncLimitTicks(),
-                maxFieldBytes, client.extendedTypes(), loop::post, tree, committed);
+                settings.listenOnAllIps(), maxFieldBytes, client.extendedTypes(), loop::post, tree, committed);
         if (storage.snapshots().list().isEmpty()) {
             snapshotter.snapshotNow();
         }

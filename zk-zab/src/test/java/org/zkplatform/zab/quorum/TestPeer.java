@@ -114,7 +114,7 @@ final class TestPeer implements AutoCloseable {
         PeerContext[] self = new PeerContext[1];
         snapshotter = new Snapshotter(() -> self[0].tree, storage, 3);
         ctx = new PeerContext(myId, servers, storage, log, snapshotter, new NoNetwork(), settings, Map.of(), clock,
-                INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, 1 << 20, false, posted::add, new DataTree(),
+                INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add, new DataTree(),
                 new CommittedLog(CommittedLog.DEFAULT_CAPACITY));
         self[0] = ctx;
         log.start();
