@@ -31,6 +31,8 @@ final class HandshakeFailures {
     private static final Set<String> CERTIFICATE_ALERTS = Set.of("bad_certificate", "unsupported_certificate",
             "certificate_revoked", "certificate_expired", "certificate_unknown", "unknown_ca", "access_denied");
     private static final String ALERT = "Received fatal alert: ";
+    /** The JDK's words for a client that sent no certificate where one is needed. */
+    private static final String NO_CLIENT_CERTIFICATE = "Empty client certificate chain";
 
     private final String purpose;
     private final Clock clock;
@@ -103,6 +105,10 @@ final class HandshakeFailures {
             return "the peer sent plaintext, not a TLS record";
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (message.contains(NO_CLIENT_CERTIFICATE)) {
+            // A JDK peer offers only a certificate issued by a CA we named as trusted; so does ZooKeeper.
+            return "the peer sent no certificate: it has none signed by a CA of our trust store";
+        }
         if (message.startsWith(ALERT)) {
             String alert = message.substring(ALERT.length()).trim();
             if (CERTIFICATE_ALERTS.contains(alert)) {

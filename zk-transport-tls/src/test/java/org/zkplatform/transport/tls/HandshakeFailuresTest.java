@@ -62,6 +62,8 @@ class HandshakeFailuresTest {
                 HandshakeFailures.reason(new SSLHandshakeException("Received fatal alert: certificate_unknown")));
         assertEquals("the peer ended the handshake (TLS alert protocol_version)",
                 HandshakeFailures.reason(new SSLHandshakeException("Received fatal alert: protocol_version")));
+        assertEquals("the peer sent no certificate: it has none signed by a CA of our trust store",
+                HandshakeFailures.reason(new SSLHandshakeException("Empty client certificate chain")));
         assertEquals("the peer sent plaintext, not a TLS record",
                 HandshakeFailures.reason(new NotSslRecordException("not an SSL/TLS record: 0000002d")));
     }
