@@ -3,9 +3,9 @@ package org.zkplatform.transport.tls;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.time.Clock;
@@ -36,7 +36,8 @@ final class HandshakeFailures {
 
     private final String purpose;
     private final Clock clock;
-    private final Map<String, Repeats> recent = new ConcurrentHashMap<>();
+    /** Guarded by itself: failures arrive on every event-loop thread. */
+    private final Map<String, Repeats> recent = new HashMap<>();
 
     /** The failures of one key since its last WARN line. */
     private static final class Repeats {
