@@ -80,7 +80,7 @@ public final class ServerModule extends AbstractModule {
     Transport clientTransport(Clock clock) {
         String name = providers.clientTransport().name();
         Transport transport = providers.clientTransport().create(
-                settings.root().section("zk.transport." + name), new TransportContext("client", clock));
+                settings.transportSettings(name), new TransportContext("client", clock));
         return lifecycle.add("client transport " + name, transport);
     }
 
@@ -99,7 +99,7 @@ public final class ServerModule extends AbstractModule {
         Transport transport = clientTransport;
         if (!provider.name().equals(clientTransport.name())) {
             transport = lifecycle.add("secure client transport " + provider.name(), provider.create(
-                    settings.root().section("zk.transport." + provider.name()), new TransportContext("client", clock)));
+                    settings.transportSettings(provider.name()), new TransportContext("client", clock)));
         }
         return Optional.of(new ClientEndpoint(secure.address(), transport));
     }
@@ -115,22 +115,21 @@ public final class ServerModule extends AbstractModule {
     }
 
     /**
-     * The quorum transport of an ensemble: the client transport itself when both name one
-     * provider (one set of threads), else an instance of its own.
+     * The quorum transport of an ensemble: always an instance of its own, even when the client
+     * port uses the same provider. A provider may treat the quorum differently (TLS verifies host
+     * names on quorum connections by default, and dials out), and the quorum's settings are its
+     * own: {@code zk.quorum.<name>} over {@code zk.transport.<name>}.
      */
     @Provides
     @Singleton
     @Named("quorum")
-    Optional<Transport> quorumTransport(Clock clock, @Named("client") Transport clientTransport) {
+    Optional<Transport> quorumTransport(Clock clock) {
         if (providers.quorumTransport().isEmpty()) {
             return Optional.empty();
         }
         TransportProvider provider = providers.quorumTransport().get();
-        if (provider.name().equals(clientTransport.name())) {
-            return Optional.of(clientTransport);
-        }
         return Optional.of(lifecycle.add("quorum transport " + provider.name(), provider.create(
-                settings.root().section("zk.transport." + provider.name()), new TransportContext("quorum", clock))));
+                settings.quorumTransportSettings(), new TransportContext("quorum", clock))));
     }
 
     @Provides

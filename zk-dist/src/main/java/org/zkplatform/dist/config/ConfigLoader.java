@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import org.zkplatform.dist.StartupException;
 /**
  * Loads the configuration: every module's {@code reference.conf} (the defaults and the list of
  * keys that exist), then the operator's file, then {@code zk.*} overrides from system properties.
- * A key under {@code zk} that no module defines is an error, so a typo cannot pass silently.
+ * A key under {@code zk} that no module defines is an error, so a typo cannot pass silently;
+ * {@code zk.quorum.<transport>.<key>} counts as defined when {@code zk.transport.<transport>.<key>}
+ * is, since it overrides that key for the quorum.
  */
 public final class ConfigLoader {
 
@@ -67,13 +70,29 @@ public final class ConfigLoader {
         return zk;
     }
 
+    /**
+     * Whether {@code key} is {@code zk.quorum.<transport>.<rest>}, overriding for the quorum a key
+     * {@code zk.transport.<transport>.<rest>} that exists (see
+     * {@link ServerSettings#quorumTransportSettings()}).
+     */
+    private static boolean isQuorumTransportOverride(String key, Config reference) {
+        List<String> path = ConfigUtil.splitPath(key);
+        if (path.size() < 4 || !path.get(0).equals(ROOT) || !path.get(1).equals("quorum")
+                || ServerSettings.QUORUM_KEYS.contains(path.get(2))) {
+            return false;
+        }
+        List<String> shared = new ArrayList<>(List.of(ROOT, "transport"));
+        shared.addAll(path.subList(2, path.size()));
+        return reference.hasPathOrNull(ConfigUtil.joinPath(shared));
+    }
+
     private static void checkKnown(Config operator, Config reference) throws StartupException {
         if (!operator.hasPath(ROOT)) {
             return;
         }
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> entry : operator.withOnlyPath(ROOT).entrySet()) {
-            if (!reference.hasPathOrNull(entry.getKey())) {
+            if (!reference.hasPathOrNull(entry.getKey()) && !isQuorumTransportOverride(entry.getKey(), reference)) {
                 unknown.add(entry.getKey() + " (" + entry.getValue().origin().description() + ")");
             }
         }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.zkplatform.api.Settings;
@@ -31,6 +32,9 @@ public record ServerSettings(
         int electionAlgorithm,
         String storageProvider,
         Settings root) {
+
+    /** Keys of {@code zk.quorum} itself, which no transport's override section may take. */
+    static final Set<String> QUORUM_KEYS = Set.of("transport", "servers");
 
     /** The algorithms ZooKeeper removed; refused with its own words. */
     private static final int LAST_REMOVED_ALGORITHM = 2;
@@ -66,6 +70,24 @@ public record ServerSettings(
         }
         return new ServerSettings(server, clientPort, snapshots, ensemble, clientTransport, secureClientPort,
                 quorumTransport, algorithm, storage, root);
+    }
+
+    /** The settings of transport {@code name}: {@code zk.transport.<name>}. */
+    public Settings transportSettings(String name) {
+        return root.section("zk.transport." + name);
+    }
+
+    /**
+     * The settings of the quorum's transport: {@code zk.transport.<name>}, each key overridden by
+     * the same key under {@code zk.quorum.<name>}, so the quorum can have its own certificates,
+     * mode and the like (ZooKeeper's {@code ssl.quorum.*}) and share the rest.
+     */
+    public Settings quorumTransportSettings() {
+        Settings shared = transportSettings(quorumTransport);
+        if (QUORUM_KEYS.contains(quorumTransport)) {
+            return shared;
+        }
+        return new OverlaidSettings(root.section("zk.quorum." + quorumTransport), shared);
     }
 
     private static <T> T collect(List<String> errors, Supplier<T> reader) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,8 @@ public final class ZooCfgImporter {
         TreeMap<Long, String> servers = new TreeMap<>();
         Map<Long, Long> groups = new TreeMap<>();
         Map<Long, Long> weights = new TreeMap<>();
-        Set<String> tlsKeys = ZooCfgTls.translate(properties, values);
+        Set<String> tlsKeys = new HashSet<>(ZooCfgTls.translate(properties, values));
+        tlsKeys.addAll(ZooCfgQuorumTls.translate(properties, values));
         for (String key : new TreeMap<>(propertiesAsMap(properties)).keySet()) {
             if (tlsKeys.contains(key)) {
                 continue;

@@ -15,7 +15,7 @@ import org.zkplatform.dist.StartupException;
  * The client-port TLS keys of a zoo.cfg ({@code secureClientPort}, {@code client.portUnification},
  * {@code ssl.*}), translated together because several of them only mean something in
  * combination. The quorum's TLS keys ({@code sslQuorum}, {@code portUnification},
- * {@code ssl.quorum.*}) are left to the importer's list of ignored keys until ensembles run.
+ * {@code ssl.quorum.*}) are {@link ZooCfgQuorumTls}'s.
  */
 final class ZooCfgTls {
 

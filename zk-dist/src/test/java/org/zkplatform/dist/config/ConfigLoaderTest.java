@@ -58,6 +58,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theQuorumMayOverrideKeysOfItsTransportAndNothingElse() throws Exception {
+        Path file = Files.writeString(dir.resolve("zk.conf"), """
+                zk.quorum.tls { mode = unified, connect = plaintext, key-store.location = "/etc/zk/quorum.p12" }
+                zk.quorum.plain.io-threads = 2
+                """);
+        Config config = load(Optional.of(file), new Properties());
+        assertEquals("unified", config.getString("zk.quorum.tls.mode"));
+
+        Path typo = Files.writeString(dir.resolve("typo.conf"), "zk.quorum.tls.mood = unified\n");
+        StartupException e = assertThrows(StartupException.class, () -> load(Optional.of(typo), new Properties()));
+        assertTrue(e.getMessage().startsWith("unknown setting zk.quorum.tls.mood ("), e.getMessage());
+        Path noTransport = Files.writeString(dir.resolve("none.conf"), "zk.quorum.nosuch.mode = unified\n");
+        e = assertThrows(StartupException.class, () -> load(Optional.of(noTransport), new Properties()));
+        assertTrue(e.getMessage().startsWith("unknown setting zk.quorum.nosuch.mode ("), e.getMessage());
+    }
+
+    @Test
     void aSyntaxErrorNamesTheFileAndLine() throws Exception {
         Path file = Files.writeString(dir.resolve("zk.conf"), "zk {\n  client { port = \n");
 

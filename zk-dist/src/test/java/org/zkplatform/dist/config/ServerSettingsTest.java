@@ -70,6 +70,26 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theQuorumTransportReadsItsOwnSectionOverTheSharedOne() throws Exception {
+        ServerSettings settings = ServerSettings.from(withDefaults("""
+                zk.client.transport = tls
+                zk.transport.tls { mode = unified, key-store { location = "/etc/zk/client.p12", password = c } }
+                zk.quorum.transport = tls
+                zk.quorum.tls { key-store.location = "/etc/zk/quorum.p12", hostname-verification = true }
+                """));
+        org.zkplatform.api.Settings quorum = settings.quorumTransportSettings();
+        assertEquals("/etc/zk/quorum.p12", quorum.getString("key-store.location"));
+        // A store is taken whole: the client's password does not go with the quorum's file.
+        assertEquals(false, quorum.has("key-store.password"));
+        assertEquals("true", quorum.getString("hostname-verification"));
+        assertEquals("unified", quorum.getString("mode"));
+        assertEquals("zk.quorum.tls.key-store.location", quorum.absoluteKey("key-store.location"));
+        assertEquals("zk.transport.tls.mode", quorum.absoluteKey("mode"));
+        assertEquals("/etc/zk/client.p12", settings.transportSettings("tls").getString("key-store.location"));
+        assertEquals("c", settings.transportSettings("tls").getString("key-store.password"));
+    }
+
+    @Test
     void refusesTheAlgorithmsZooKeeperRemoved() throws Exception {
         for (int algorithm = 0; algorithm <= 2; algorithm++) {
             Config config = withDefaults("zk.election.algorithm = " + algorithm);

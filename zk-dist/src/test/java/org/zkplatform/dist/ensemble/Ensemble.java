@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,7 +38,10 @@ final class Ensemble implements AutoCloseable {
     }
 
     private final Dist dist;
+    private final Path logDir;
     private final List<Member> members = new ArrayList<>();
+    /** Each member's zoo.cfg without its extra lines, for {@link #reconfigure}. */
+    private final Map<Integer, List<String>> baseLines = new HashMap<>();
     private final Map<Integer, Long> pids = new HashMap<>();
 
     /**
@@ -46,7 +50,17 @@ final class Ensemble implements AutoCloseable {
      * @param extra lines added to every zoo.cfg
      */
     Ensemble(Path dir, int participants, int observers, String... extra) throws IOException {
-        this.dist = new Dist(Dist.builtDir(), Files.createDirectories(dir.resolve("logs")));
+        this(dir, participants, observers, id -> List.of(extra));
+    }
+
+    /**
+     * @param participants voting servers, ids 1..participants
+     * @param observers observers, numbered after the participants
+     * @param extraById lines added to the zoo.cfg of each server, by id (its own certificates, say)
+     */
+    Ensemble(Path dir, int participants, int observers, IntFunction<List<String>> extraById) throws IOException {
+        this.logDir = Files.createDirectories(dir.resolve("logs"));
+        this.dist = new Dist(Dist.builtDir(), logDir);
         int total = participants + observers;
         List<String> serverLines = new ArrayList<>();
         List<int[]> ports = new ArrayList<>();
@@ -67,7 +81,8 @@ final class Ensemble implements AutoCloseable {
                 lines.add("peerType=observer");
             }
             lines.addAll(serverLines);
-            lines.addAll(List.of(extra));
+            baseLines.put(id, List.copyOf(lines));
+            lines.addAll(extraById.apply(id));
             Path config = Files.writeString(dir.resolve("zoo" + id + ".cfg"), String.join("\n", lines) + "\n");
             members.add(new Member(id, ports.get(id - 1)[0], ports.get(id - 1)[1], ports.get(id - 1)[2], observer,
                     config, data));
@@ -99,6 +114,33 @@ final class Ensemble implements AutoCloseable {
     boolean isRunning(int id) {
         Long pid = pids.get(id);
         return pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Replaces the extra lines of server {@code id}'s zoo.cfg; they count from its next start.
+     * Its log file stays the same (the scripts name it after the config file's path).
+     */
+    void reconfigure(int id, List<String> extra) throws IOException {
+        List<String> lines = new ArrayList<>(baseLines.get(id));
+        lines.addAll(extra);
+        Files.writeString(member(id).config(), String.join("\n", lines) + "\n");
+    }
+
+    /** SIGTERM, and a wait for the orderly shutdown; {@code kill -9} if it takes longer than 30 s. */
+    void stop(int id) {
+        Long pid = pids.remove(id);
+        if (pid == null) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+                p.onExit().orTimeout(15, TimeUnit.SECONDS).join();
+            }
+        });
     }
 
     /** {@code kill -9}. */
@@ -176,6 +218,14 @@ final class Ensemble implements AutoCloseable {
 
     /** Waits until every running server serves, exactly one of them as leader; returns its id. */
     int awaitLeader() throws InterruptedException {
+        return awaitLeader(members.stream().map(Member::id).toList());
+    }
+
+    /**
+     * Waits until every running server of {@code among} serves, exactly one of them as leader;
+     * returns its id. The others may do as they like (a server that cannot join, say).
+     */
+    int awaitLeader(List<Integer> among) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -184,7 +234,7 @@ final class Ensemble implements AutoCloseable {
             boolean allServing = true;
             StringBuilder state = new StringBuilder();
             for (Member m : members) {
-                if (!isRunning(m.id())) {
+                if (!among.contains(m.id()) || !isRunning(m.id())) {
                     continue;
                 }
                 Optional<String> mode = mode(m.id());
@@ -212,6 +262,19 @@ final class Ensemble implements AutoCloseable {
 
     String logs() throws IOException {
         return dist.logs();
+    }
+
+    /** What server {@code id} logged, across its restarts (the scripts name the file after its zoo.cfg). */
+    String log(int id) throws IOException {
+        String prefix = "zk-server-zoo" + id + "-";
+        try (Stream<Path> files = Files.list(logDir)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".log")).toList();
+            if (logs.size() != 1) {
+                throw new AssertionError("expected one log file of server " + id + " in " + logDir + ", found " + logs);
+            }
+            return Files.readString(logs.get(0));
+        }
     }
 
     @Override

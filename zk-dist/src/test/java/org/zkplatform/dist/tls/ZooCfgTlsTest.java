@@ -77,10 +77,9 @@ class ZooCfgTlsTest {
     }
 
     @Test
-    void quorumTlsKeysAreLeftForTheEnsembleWork() throws Exception {
-        Config config = importLines("clientPort=2181", "sslQuorum=true", "portUnification=true",
-                "ssl.quorum.keyStore.location=/etc/zk/quorum.p12");
-        assertFalse(config.hasPath("zk.transport.tls"));
+    void clientTlsKeysStayOffTheQuorum() throws Exception {
+        Config config = importLines("clientPort=2181", "secureClientPort=2281", "ssl.keyStore.location=/etc/zk/client.p12");
         assertFalse(config.hasPath("zk.quorum.transport"));
+        assertFalse(config.hasPath("zk.quorum.tls"));
     }
 }

@@ -2,10 +2,10 @@ package org.zkplatform.transport.tls;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.zkplatform.api.transport.PeerIdentity;
 
 /**
@@ -30,15 +28,20 @@ import org.zkplatform.api.transport.PeerIdentity;
  */
 final class HandshakeGate extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HandshakeGate.class);
-    private static final int REASON_CHARS_MAX = 200;
-
     private final ConnectionState state;
+    private final boolean accepted;
+    private final HandshakeFailures failures;
     /** Messages held until the bridge is open; null once they are let through. */
     private List<Object> held = new ArrayList<>();
 
-    HandshakeGate(ConnectionState state) {
+    /**
+     * @param accepted whether a listener accepted the connection, for the failure's log line
+     * @param failures where a failed handshake is reported
+     */
+    HandshakeGate(ConnectionState state, boolean accepted, HandshakeFailures failures) {
         this.state = state;
+        this.accepted = accepted;
+        this.failures = failures;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
                 state.secured(peerIdentity(ctx));
                 open(ctx);
             } else {
-                LOG.warn("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), reason(completion.cause()));
+                failures.failed((InetSocketAddress) ctx.channel().remoteAddress(), accepted, completion.cause());
                 state.ready.completeExceptionally(completion.cause());
             }
         } else if (event == PlaintextChosen.INSTANCE) {
@@ -110,19 +113,5 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
             // client-auth want or none, and the client sent no certificate
             return Optional.empty();
         }
-    }
-
-    /** The innermost message: the outer ones wrap it in class names and repeat it. */
-    static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof NotSslRecordException) {
-            message = "not a TLS record";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > REASON_CHARS_MAX ? line.substring(0, REASON_CHARS_MAX) + "..." : line;
     }
 }

@@ -4,7 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import org.zkplatform.api.SettingsException;
 
 /**
@@ -25,7 +25,7 @@ record SslContexts(SslContext server, SslContext client, X509Certificate certifi
      */
     static SslContexts build(TlsConfig config, long nowMillis, String section) {
         KeyMaterial key = KeyMaterial.load(config.keyStore(), nowMillis);
-        TrustManagerFactory trust = config.trustStore().map(TrustMaterial::load).orElse(null);
+        TrustManager trust = TrustMaterial.load(config.trustStore());
         try {
             SslContext server = common(key.forServer(), config, trust).clientAuth(config.clientAuth().netty()).build();
             // Netty 4.2 verifies host names on client contexts by default; ours follow the setting.
@@ -40,13 +40,10 @@ record SslContexts(SslContext server, SslContext client, X509Certificate certifi
         }
     }
 
-    private static SslContextBuilder common(SslContextBuilder builder, TlsConfig config, TrustManagerFactory trust) {
-        builder.sslProvider(config.provider()).protocols(config.protocols());
+    private static SslContextBuilder common(SslContextBuilder builder, TlsConfig config, TrustManager trust) {
+        builder.sslProvider(config.provider()).protocols(config.protocols()).trustManager(trust);
         if (!config.cipherSuites().isEmpty()) {
             builder.ciphers(config.cipherSuites());
-        }
-        if (trust != null) {
-            builder.trustManager(trust);
         }
         return builder;
     }

@@ -12,7 +12,8 @@ import org.zkplatform.transport.plain.ChannelSetup;
 /**
  * What the {@code tls} transport puts in front of the application on each channel: a TLS
  * handshake, or on a unified port a sniffer that picks TLS or plaintext; then a
- * {@link HandshakeGate} until the connection is ready.
+ * {@link HandshakeGate} until the connection is ready. A connection we open gets TLS, or nothing
+ * at all when {@link ConnectMode#PLAINTEXT} says to dial plaintext.
  */
 final class TlsChannelSetup implements ChannelSetup {
 
@@ -20,13 +21,18 @@ final class TlsChannelSetup implements ChannelSetup {
     private static final AttributeKey<ConnectionState> STATE = AttributeKey.valueOf(TlsChannelSetup.class, "state");
 
     private final TlsMode mode;
+    private final ConnectMode connect;
     private final SslHandlers handlers;
     private final Duration handshakeTimeout;
+    private final HandshakeFailures failures;
 
-    TlsChannelSetup(TlsMode mode, SslHandlers handlers, Duration handshakeTimeout) {
+    TlsChannelSetup(TlsMode mode, ConnectMode connect, SslHandlers handlers, Duration handshakeTimeout,
+                    HandshakeFailures failures) {
         this.mode = mode;
+        this.connect = connect;
         this.handlers = handlers;
         this.handshakeTimeout = handshakeTimeout;
+        this.failures = failures;
     }
 
     @Override
@@ -34,15 +40,19 @@ final class TlsChannelSetup implements ChannelSetup {
         ConnectionState state = new ConnectionState();
         channel.attr(STATE).set(state);
         ChannelPipeline pipeline = channel.pipeline();
+        if (!accepted && connect == ConnectMode.PLAINTEXT) {
+            // Nothing to wait for: the bytes go out as the plain transport's would.
+            state.ready.complete(null);
+            return;
+        }
         if (!accepted) {
-            // Connections we open always speak TLS; unification is about what a listener accepts.
             pipeline.addLast("tls-connect", new ConnectTls(handlers));
         } else if (mode == TlsMode.UNIFIED) {
             pipeline.addLast("sniff", new PortSniffer(handlers, handshakeTimeout));
         } else {
             pipeline.addLast(TLS_HANDLER, handlers.accepted(channel));
         }
-        pipeline.addLast("gate", new HandshakeGate(state));
+        pipeline.addLast("gate", new HandshakeGate(state, accepted, failures));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.zkplatform.api.Settings;
  * The settings of the {@code tls} transport (section {@code zk.transport.tls}).
  *
  * @param mode what a listener accepts
+ * @param connect what the connections this transport opens speak (quorum connections)
  * @param protocols the TLS versions enabled, in order of preference
  * @param cipherSuites the cipher suites enabled; empty for the provider's defaults
  * @param handshakeTimeout how long a handshake may take, and on a unified port how long a new
@@ -31,8 +32,8 @@ import org.zkplatform.api.Settings;
  * @param reloadCheckInterval how often the files are checked for changes
  * @param provider the TLS implementation: the JDK's, or OpenSSL (netty-tcnative)
  */
-record TlsConfig(TlsMode mode, List<String> protocols, List<String> cipherSuites, Duration handshakeTimeout,
-                 ClientAuthMode clientAuth, boolean hostnameVerification, StoreConfig keyStore,
+record TlsConfig(TlsMode mode, ConnectMode connect, List<String> protocols, List<String> cipherSuites,
+                 Duration handshakeTimeout, ClientAuthMode clientAuth, boolean hostnameVerification, StoreConfig keyStore,
                  Optional<StoreConfig> trustStore, boolean reloadCertificates, Duration reloadCheckInterval,
                  SslProvider provider) {
 
@@ -41,10 +42,11 @@ record TlsConfig(TlsMode mode, List<String> protocols, List<String> cipherSuites
             .collect(Collectors.toMap(ClientAuthMode::configName, mode -> mode));
     private static final Map<String, SslProvider> PROVIDERS = Map.of("jdk", SslProvider.JDK, "openssl", SslProvider.OPENSSL);
     /** ZooKeeper verifies host names on quorum connections and not on client ones; so do we by default. */
-    private static final String QUORUM_PURPOSE = "quorum";
+    static final String QUORUM_PURPOSE = "quorum";
 
     TlsConfig {
         Objects.requireNonNull(mode, "mode is null");
+        Objects.requireNonNull(connect, "connect is null");
         protocols = List.copyOf(protocols);
         cipherSuites = List.copyOf(cipherSuites);
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout is null");
@@ -60,6 +62,7 @@ record TlsConfig(TlsMode mode, List<String> protocols, List<String> cipherSuites
         String modeName = settings.getString("mode");
         TlsMode mode = TlsMode.fromConfigName(modeName).orElseThrow(() -> settings.invalid("mode", modeName,
                 "one of " + String.join(", ", Arrays.stream(TlsMode.values()).map(TlsMode::configName).toList())));
+        ConnectMode connect = connectMode(settings, mode);
         List<String> protocols = settings.getStringList("protocols");
         if (protocols.isEmpty() || !PROTOCOLS.containsAll(protocols)) {
             throw settings.invalid("protocols", protocols, "a non-empty list of TLSv1.3 and TLSv1.2");
@@ -90,8 +93,23 @@ record TlsConfig(TlsMode mode, List<String> protocols, List<String> cipherSuites
         if (reloadInterval.isNegative() || reloadInterval.isZero()) {
             throw settings.invalid("reload-check-interval", reloadInterval, "a duration above 0, such as 1s");
         }
-        return new TlsConfig(mode, protocols, ciphers, handshakeTimeout, clientAuth, verifyHostnames, keyStore,
+        return new TlsConfig(mode, connect, protocols, ciphers, handshakeTimeout, clientAuth, verifyHostnames, keyStore,
                 trustStore, reload, reloadInterval, provider);
+    }
+
+    /**
+     * Plaintext connections out make sense only while our listeners still take plaintext in: an
+     * ensemble with some servers dialing plaintext and some accepting only TLS cannot form.
+     */
+    private static ConnectMode connectMode(Settings settings, TlsMode mode) {
+        String name = settings.getString("connect");
+        ConnectMode connect = ConnectMode.fromConfigName(name).orElseThrow(() -> settings.invalid("connect", name,
+                "one of " + String.join(", ", Arrays.stream(ConnectMode.values()).map(ConnectMode::configName).toList())));
+        if (connect == ConnectMode.PLAINTEXT && mode != TlsMode.UNIFIED) {
+            throw settings.invalid("connect", name, "tls; plaintext only with mode = unified (listeners that accept"
+                    + " both, while an ensemble moves to TLS)");
+        }
+        return connect;
     }
 
     private static void checkCiphers(Settings settings, List<String> ciphers, SslProvider provider) {

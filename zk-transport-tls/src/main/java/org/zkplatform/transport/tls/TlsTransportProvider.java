@@ -40,9 +40,9 @@ public final class TlsTransportProvider implements TransportProvider {
         NettyTransportConfig socket = NettyTransportConfig.from(settings);
         TlsContexts contexts = new TlsContexts(config, context.clock(), settings.path());
         X509Certificate certificate = contexts.certificate();
-        LOG.info("TLS for {} connections: {}, {}, {} provider, client certificates {}, hostname verification {},"
+        LOG.info("TLS for {} connections: {}{}, {}, {} provider, client certificates {}, hostname verification {},"
                         + " presenting {} (valid until {}), {}", context.purpose(), config.mode().configName(),
-                config.protocols(), config.provider().name().toLowerCase(Locale.ROOT),
+                opens(config, context.purpose()), config.protocols(), config.provider().name().toLowerCase(Locale.ROOT),
                 config.clientAuth().configName(), config.hostnameVerification() ? "on" : "off",
                 certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant(),
                 config.reloadCertificates() ? "reloaded on change" : "not reloaded");
@@ -51,9 +51,18 @@ public final class TlsTransportProvider implements TransportProvider {
             reloader = Optional.of(new CertificateReloader(storeFiles(config), contexts, config.reloadCheckInterval(),
                     context.purpose()));
         }
-        TlsChannelSetup setup = new TlsChannelSetup(config.mode(), new SslHandlers(contexts, config),
-                config.handshakeTimeout());
+        TlsChannelSetup setup = new TlsChannelSetup(config.mode(), config.connect(), new SslHandlers(contexts, config),
+                config.handshakeTimeout(), new HandshakeFailures(context.purpose(), context.clock()));
         return new TlsTransport(new NettyTransport(NAME, socket, context, setup), reloader);
+    }
+
+    /** What connections this transport opens speak; only the quorum opens any, so only its line says. */
+    private static String opens(TlsConfig config, String purpose) {
+        if (!TlsConfig.QUORUM_PURPOSE.equals(purpose)) {
+            return "";
+        }
+        return config.connect() == ConnectMode.TLS ? ", opening TLS connections"
+                : ", opening plaintext connections (accepting TLS and plaintext while the ensemble moves to TLS)";
     }
 
     private static List<Path> storeFiles(TlsConfig config) {

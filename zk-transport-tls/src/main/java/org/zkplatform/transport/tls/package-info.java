@@ -12,6 +12,15 @@
  * {@link org.zkplatform.api.transport.Connection#peerIdentity()} returns and the
  * {@link org.zkplatform.transport.tls.X509AuthenticationProvider} turns into an id.
  *
+ * <p>The same provider serves the quorum (purpose {@code quorum}), which also opens connections:
+ * {@link org.zkplatform.transport.tls.ConnectTls} puts the handshake on them, verifying the
+ * peer's host name, unless {@link org.zkplatform.transport.tls.ConnectMode#PLAINTEXT} has them
+ * dial plaintext while a unified listener still accepts both (the first step of moving a
+ * running ensemble to TLS). Host names are checked both ways on quorum connections by default.
+ * A failed handshake goes to {@link org.zkplatform.transport.tls.HandshakeFailures}, which logs
+ * it once per peer and reason; the {@link org.zkplatform.transport.tls.NamingTrustManager} makes
+ * a refusal name the certificate refused.
+ *
  * <p>Key and trust material ({@link org.zkplatform.transport.tls.KeyMaterial},
  * {@link org.zkplatform.transport.tls.TrustMaterial}) is read from PKCS12, JKS or PEM files into
  * {@link org.zkplatform.transport.tls.TlsContexts}, which the

@@ -50,6 +50,7 @@ final class Pki {
     Map<String, Object> settings(Object... overrides) {
         Map<String, Object> values = new HashMap<>();
         values.put("mode", "tls-only");
+        values.put("connect", "tls");
         values.put("protocols", java.util.List.of("TLSv1.3", "TLSv1.2"));
         values.put("cipher-suites", java.util.List.of());
         values.put("handshake-timeout", "5s");

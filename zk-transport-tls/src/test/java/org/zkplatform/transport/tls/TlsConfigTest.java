@@ -22,7 +22,8 @@ class TlsConfigTest {
     /** reference.conf's values, with a key store. */
     private static Map<String, Object> referenceValues() {
         return new java.util.HashMap<>(Map.ofEntries(
-                Map.entry("mode", "tls-only"), Map.entry("protocols", List.of("TLSv1.3", "TLSv1.2")),
+                Map.entry("mode", "tls-only"), Map.entry("connect", "tls"),
+                Map.entry("protocols", List.of("TLSv1.3", "TLSv1.2")),
                 Map.entry("cipher-suites", List.of()), Map.entry("handshake-timeout", "5s"),
                 Map.entry("client-auth", "need"), Map.entry("hostname-verification", "auto"),
                 Map.entry("key-store.location", STORE.toString()), Map.entry("key-store.password", ""),
@@ -39,8 +40,8 @@ class TlsConfigTest {
     @Test
     void defaults() {
         TlsConfig config = read(referenceValues(), "client");
-        assertEquals(new TlsConfig(TlsMode.TLS_ONLY, List.of("TLSv1.3", "TLSv1.2"), List.of(), Duration.ofSeconds(5),
-                ClientAuthMode.NEED, false, new StoreConfig(STORE, "", StoreType.PKCS12, "zk.transport.tls.key-store"),
+        assertEquals(new TlsConfig(TlsMode.TLS_ONLY, ConnectMode.TLS, List.of("TLSv1.3", "TLSv1.2"), List.of(),
+                Duration.ofSeconds(5), ClientAuthMode.NEED, false, new StoreConfig(STORE, "", StoreType.PKCS12, "zk.transport.tls.key-store"),
                 Optional.empty(), true, Duration.ofSeconds(1), SslProvider.JDK), config);
     }
 
@@ -65,8 +66,10 @@ class TlsConfigTest {
                 "trust-store.location", "/etc/zk/ca.pem", "trust-store.password", "t",
                 "reload-certificates", false));
         values.put("reload-check-interval", "3s");
+        values.put("connect", "plaintext");
         TlsConfig config = read(values, "client");
-        assertEquals(new TlsConfig(TlsMode.UNIFIED, List.of("TLSv1.2"), List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+        assertEquals(new TlsConfig(TlsMode.UNIFIED, ConnectMode.PLAINTEXT, List.of("TLSv1.2"),
+                List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
                 Duration.ofMillis(250), ClientAuthMode.WANT, false,
                 new StoreConfig(STORE, "k", StoreType.JKS, "zk.transport.tls.key-store"),
                 Optional.of(new StoreConfig(Path.of("/etc/zk/ca.pem"), "t", StoreType.PEM, "zk.transport.tls.trust-store")),
@@ -76,6 +79,8 @@ class TlsConfigTest {
     @Test
     void refusesBadValuesNamingTheKey() {
         assertRefused("mode", "both", "bad value for zk.transport.tls.mode: 'both'; allowed: one of tls-only, unified");
+        assertRefused("connect", "sometimes",
+                "bad value for zk.transport.tls.connect: 'sometimes'; allowed: one of tls, plaintext");
         assertRefused("protocols", List.of("TLSv1.1"),
                 "bad value for zk.transport.tls.protocols: '[TLSv1.1]'; allowed: a non-empty list of TLSv1.3 and TLSv1.2");
         assertRefused("client-auth", "maybe",
@@ -87,6 +92,16 @@ class TlsConfigTest {
         SettingsException cipher = assertThrows(SettingsException.class,
                 () -> read(with("cipher-suites", List.of("TLS_NO_SUCH_CIPHER")), "client"));
         assertTrue(cipher.getMessage().startsWith("bad value for zk.transport.tls.cipher-suites: 'TLS_NO_SUCH_CIPHER'"));
+    }
+
+    @Test
+    void dialingPlaintextNeedsAUnifiedListener() {
+        // Peers already moved to TLS dial us with TLS; a tls-only listener would take nothing else.
+        assertRefused("connect", "plaintext", "bad value for zk.transport.tls.connect: 'plaintext'; allowed: tls;"
+                + " plaintext only with mode = unified (listeners that accept both, while an ensemble moves to TLS)");
+        Map<String, Object> unified = with("connect", "plaintext");
+        unified.put("mode", "unified");
+        assertEquals(ConnectMode.PLAINTEXT, read(unified, "quorum").connect());
     }
 
     private static Map<String, Object> with(String key, Object value) {
