@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.handler.ssl.OpenSsl;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,21 @@ class TlsTransportTest {
         X509Certificate peer = accepted.peerIdentity().orElseThrow().certificate();
         assertEquals("CN=client1,O=zkplatform tests", peer.getSubjectX500Principal().getName());
         assertEquals(2, accepted.peerIdentity().orElseThrow().certificates().size());
+    }
+
+    @Test
+    void servesTheSameOverOpenSslWhereNettyTcnativeLoads() throws Exception {
+        Assumptions.assumeTrue(OpenSsl.isAvailable(), "netty-tcnative does not load on this platform");
+        Servers.Echo echo = new Servers.Echo();
+        Listener listener = listen(echo, "provider", "openssl");
+
+        try (SSLSocket socket = Servers.tlsClient(pki.clientContext(pki.client), listener.localAddress())) {
+            assertEquals("hello, openssl", Servers.echo(socket, "hello, openssl"));
+            assertEquals("TLSv1.3", socket.getSession().getProtocol());
+        }
+        Connection accepted = echo.nextOpened();
+        assertEquals("CN=client1,O=zkplatform tests",
+                accepted.peerIdentity().orElseThrow().certificate().getSubjectX500Principal().getName());
     }
 
     @Test
