@@ -1,5 +1,7 @@
 package org.zkplatform.dist.config;
 
+import static org.zkplatform.dist.config.ZooCfgValues.integer;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class ZooCfgImporter {
             case "maxClientCnxns" -> out.put("zk.client.max-connections-per-ip", integer(key, value));
             case "jute.maxbuffer" -> out.put("zk.client.max-frame-bytes", integer(key, value));
             case "4lw.commands.whitelist" -> out.put("zk.client.four-letter-words",
-                    Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                    ZooCfgValues.list(value));
             case "dataDir" -> out.put("zk.storage.data-dir", value);
             case "dataLogDir" -> out.put("zk.storage.data-log-dir", value);
             case "electionAlg" -> out.put("zk.election.algorithm", integer(key, value));
@@ -219,14 +220,6 @@ public final class ZooCfgImporter {
             return java.util.Optional.of(Long.parseLong(text));
         } catch (IOException | NumberFormatException e) {
             throw StartupException.config("cannot read this server's id from " + myid + ": " + e.getMessage());
-        }
-    }
-
-    private static long integer(String key, String value) throws StartupException {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw StartupException.config("bad value for " + key + " in zoo.cfg: '" + value + "'; allowed: an integer");
         }
     }
 

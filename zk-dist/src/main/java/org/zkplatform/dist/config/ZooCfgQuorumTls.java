@@ -1,6 +1,9 @@
 package org.zkplatform.dist.config;
 
-import java.util.Arrays;
+import static org.zkplatform.dist.config.ZooCfgValues.value;
+import static org.zkplatform.dist.config.ZooCfgValues.list;
+import static org.zkplatform.dist.config.ZooCfgValues.integer;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,26 +110,5 @@ final class ZooCfgQuorumTls {
         }
         String ciphers = value(properties, PREFIX + "ciphersuites", used);
         out.put(TLS + "cipher-suites", ciphers == null ? List.of() : list(ciphers));
-    }
-
-    private static String value(Properties properties, String key, Set<String> used) {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            return null;
-        }
-        used.add(key);
-        return value.trim();
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static long integer(String key, String value) throws StartupException {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw StartupException.config("bad value for " + key + " in zoo.cfg: '" + value + "'; allowed: an integer");
-        }
     }
 }
