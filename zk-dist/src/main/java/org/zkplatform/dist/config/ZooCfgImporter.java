@@ -59,8 +59,29 @@ public final class ZooCfgImporter {
         return MARKERS.stream().anyMatch(properties::containsKey);
     }
 
-    /** Translates the zoo.cfg at {@code file}. */
+    /**
+     * A zoo.cfg translated: our settings, and the keys that have no equivalent here.
+     *
+     * @param ignored the zoo.cfg keys left out, in order
+     */
+    public record Imported(Config config, List<String> ignored) {
+
+        public Imported {
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /** Translates the zoo.cfg at {@code file}, with one WARN line for each key it ignores. */
     public static Config importFile(Path file) throws StartupException {
+        Imported imported = translate(file);
+        for (String key : imported.ignored()) {
+            LOG.warn("zoo.cfg {}: {} has no zkplatform equivalent yet; ignored", file, key);
+        }
+        return imported.config();
+    }
+
+    /** Translates the zoo.cfg at {@code file}, saying nothing. */
+    public static Imported translate(Path file) throws StartupException {
         Properties properties = read(file);
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
@@ -119,10 +140,7 @@ public final class ZooCfgImporter {
             values.put("zk.quorum.servers", ensemble);
             readMyId(properties).ifPresent(id -> values.put("zk.server.id", id));
         }
-        if (!ignored.isEmpty()) {
-            LOG.warn("zoo.cfg {}: settings without a zkplatform equivalent yet, ignored: {}", file, String.join(", ", ignored));
-        }
-        return ConfigFactory.parseMap(values, "zoo.cfg " + file);
+        return new Imported(ConfigFactory.parseMap(values, "zoo.cfg " + file), ignored);
     }
 
     private static boolean translate(String key, String value, Map<String, Object> out) throws StartupException {

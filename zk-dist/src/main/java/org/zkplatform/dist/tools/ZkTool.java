@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -24,6 +25,8 @@ public final class ZkTool {
             "  check [config]                 check the data dir as the server would load it, without",
             "                                 starting one and without changing anything: snapshots, log",
             "                                 files, torn tail, final zxid, node and session counts",
+            "  import-zoo-cfg <zoo.cfg> [out] the zk.conf (HOCON) equivalent of an Apache ZooKeeper",
+            "                                 zoo.cfg and its myid, to stdout or to a new file",
             "  purge [config] [--retain N]    delete all but the newest N snapshots (default",
             "                                 zk.snapshot.retain-count; at least 3) and the txn logs only",
             "                                 they need; opens the data dir as the server does, so it is",
@@ -101,6 +104,13 @@ public final class ZkTool {
                 return new DumpSnapshot(Path.of(onlyArgument(rest, "a snapshot file")));
             case "check":
                 return new Check(config(rest, home), plugins);
+            case "import-zoo-cfg":
+                if (rest.isEmpty() || rest.size() > 2 || rest.stream().anyMatch(a -> a.startsWith("-"))) {
+                    throw usage("expected a zoo.cfg and optionally the zk.conf to write, got "
+                            + (rest.isEmpty() ? "nothing" : String.join(" ", rest)));
+                }
+                return new ImportZooCfg(Path.of(rest.get(0)),
+                        rest.size() == 2 ? Optional.of(Path.of(rest.get(1))) : Optional.empty());
             case "purge":
                 OptionalInt retain = retain(rest);
                 return new Purge(config(rest, home), plugins, retain);

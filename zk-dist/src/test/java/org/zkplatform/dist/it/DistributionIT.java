@@ -112,4 +112,28 @@ class DistributionIT {
             assertEquals(0, dist.run(60, "stop", zooCfg.toString()).exitCode());
         }
     }
+
+    @Test
+    void importsAZooCfgIntoAZkConfTheServerStartsFrom() throws Exception {
+        Dist dist = new Dist(Dist.builtDir(), Files.createDirectories(dir.resolve("logs")));
+        int port = Dist.freePort();
+        Path zooCfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "tickTime=1500", "dataDir=" + dir.resolve("zkdata"), "clientPort=" + port,
+                "clientPortAddress=127.0.0.1", "metricsProvider.className=org.example.Nothing", ""));
+        Path zkConf = dir.resolve("zk.conf");
+
+        Dist.Result imported = dist.run(60, "import-zoo-cfg", zooCfg.toString(), zkConf.toString());
+        assertEquals(0, imported.exitCode(), imported.output());
+        assertTrue(imported.output().contains("left out, without a zkplatform equivalent: metricsProvider.className"),
+                imported.output());
+
+        Dist.Result started = dist.run(90, "start", zkConf.toString());
+        assertEquals(0, started.exitCode(), started.output());
+        try {
+            assertTrue(Dist.accepts(port));
+            assertTrue(dist.logs().contains("\"tick-time\":\"1500ms\""), "tickTime was not carried over");
+        } finally {
+            assertEquals(0, dist.run(60, "stop", zkConf.toString()).exitCode());
+        }
+    }
 }
