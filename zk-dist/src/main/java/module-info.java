@@ -12,6 +12,8 @@ module org.zkplatform.dist {
     requires com.google.guice;
     requires jakarta.inject;
     requires typesafe.config;
+    // bin/zk-cli: line editing, history and completion when the shell runs in a terminal.
+    requires org.jline;
 
     uses org.zkplatform.api.auth.AuthenticationProvider;
     uses org.zkplatform.api.election.ElectionProvider;

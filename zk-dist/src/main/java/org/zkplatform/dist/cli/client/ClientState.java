@@ -1,0 +1,26 @@
+package org.zkplatform.dist.cli.client;
+
+/** Where a {@link ZkClient}'s session stands. */
+public enum ClientState {
+    /** Between servers: a request waits for a connection, up to the session timeout. */
+    CONNECTING(false),
+    /** A server holds the session and answers. */
+    CONNECTED(false),
+    /** Closed on purpose by {@link ZkClient#close()}. */
+    CLOSED(true),
+    /** A server said the session is gone. */
+    EXPIRED(true),
+    /** No server answered for the whole session timeout after the connection was lost. */
+    LOST(true);
+
+    private final boolean terminal;
+
+    ClientState(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Whether the client can never serve a request again. */
+    public boolean isTerminal() {
+        return terminal;
+    }
+}
