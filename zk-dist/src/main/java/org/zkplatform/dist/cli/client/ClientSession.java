@@ -359,7 +359,7 @@ final class ClientSession {
         }
     }
 
-    private void dispatch(Connection c, ByteBuffer frame) throws JuteException {
+    private void dispatch(Connection c, ByteBuffer frame) throws IOException {
         JuteInput in = new JuteInput(frame, Connection.MAX_FRAME_BYTES);
         ReplyHeader header = ReplyHeader.read(in);
         switch (header.xid()) {
@@ -374,7 +374,7 @@ final class ClientSession {
                 notification(header, WatcherEvent.read(in));
                 return;
             case AUTH_XID:
-                authReply(header);
+                authReply(c, header);
                 return;
             default:
                 break;
@@ -407,21 +407,38 @@ final class ClientSession {
         listener.accept(new WatchEvent(state, type, event.path(), header.zxid()));
     }
 
-    private void authReply(ReplyHeader header) {
+    /**
+     * The server's word on credentials. After a rejection the server closes the connection;
+     * unlike Apache ZooKeeper's client, which then gives the session up, this one moves it to a
+     * new connection without those credentials.
+     *
+     * @throws IOException after a rejection, to end reading on this connection
+     */
+    private void authReply(Connection c, ReplyHeader header) throws IOException {
         AuthWait wait = authReplies.poll();
-        if (wait == null) {
-            LOG.debug("An auth reply nobody waits for: err {}", header.err());
-            return;
-        }
-        if (header.err() != KeeperError.OK.code()) {
-            // The server closes the connection after a failed auth; unlike Apache ZooKeeper's
-            // client, which gives the session up, this one goes on without these credentials.
+        boolean rejected = header.err() != KeeperError.OK.code();
+        if (rejected) {
             synchronized (lock) {
-                auths.remove(wait.packet());
+                if (wait != null) {
+                    auths.remove(wait.packet());
+                }
+                // Requests from now on wait for the next connection instead of going out on this one.
+                if (connection == c && !closing) {
+                    connection = null;
+                    state = ClientState.CONNECTING;
+                    lostReason = "the server closed the connection after rejecting credentials";
+                }
             }
             listener.accept(WatchEvent.ofState(KeeperState.AUTH_FAILED));
         }
-        wait.reply().complete(new Reply(header, null));
+        if (wait != null) {
+            wait.reply().complete(new Reply(header, null));
+        } else {
+            LOG.debug("An auth reply nobody waits for: err {}", header.err());
+        }
+        if (rejected) {
+            throw new IOException("the server rejected credentials and closes the connection");
+        }
     }
 
     /**
