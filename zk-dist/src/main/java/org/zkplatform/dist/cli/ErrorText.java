@@ -37,6 +37,10 @@ final class ErrorText {
             case BAD_ARGUMENTS: return "Arguments are not valid : " + path;
             case BAD_VERSION: return "version No is not valid : " + path;
             case QUOTA_EXCEEDED: return "Quota has exceeded : " + path;
+            case RECONFIG_IN_PROGRESS: return "Another reconfiguration is in progress -- concurrent reconfigs not supported (yet)";
+            // Apache ZooKeeper's words, typo and all.
+            case NEW_CONFIG_NO_QUORUM: return "No quorum of new config is connected and up-to-date with the leader of last"
+                    + " commmitted config - try invoking reconfiguration after new servers are connected and synced";
             default: return "KeeperErrorCode = " + codeMessage(code) + (path == null ? "" : " for " + path);
         }
     }
