@@ -1,7 +1,8 @@
 /**
  * The launcher: reads HOCON (or an Apache ZooKeeper zoo.cfg), finds providers in the boot layer
  * and in a child layer over {@code plugins/}, composes the server with Guice, and runs it until
- * SIGTERM.
+ * SIGTERM. Also the command-line tools: {@code zk-tool} for data dirs and {@code zk-cli}, a
+ * ZooKeeper shell on a client of its own.
  */
 module org.zkplatform.dist {
     requires org.zkplatform.api;
