@@ -92,6 +92,10 @@ final class NodeCommands {
      */
     record Create(String path, String data, List<Acl> acl, CreateMode mode, long ttlMs) implements Command {
 
+        Create {
+            acl = List.copyOf(acl);
+        }
+
         static Create parse(Args args) throws CliException {
             boolean sequential = args.has("-s");
             boolean ephemeral = args.has("-e");

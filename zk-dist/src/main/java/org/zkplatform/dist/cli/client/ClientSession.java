@@ -488,6 +488,7 @@ final class ClientSession {
     private void reconnect(HostPort lostServer) {
         List<HostPort> servers = config.servers();
         int next = (Math.max(0, servers.indexOf(lostServer)) + 1) % servers.size();
+        // Give up once the session has surely expired: the granted timeout after the loss.
         int timeout = timeoutMs();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         long backoffMs = 50;
@@ -502,7 +503,9 @@ final class ClientSession {
                 failures.clear();
             }
             int leftMs = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            ConnectRequest request = new ConnectRequest(0, lastZxid, timeout, sessionId, password, false, true);
+            // Ask for the timeout asked at first, as Apache ZooKeeper's client does; the server grants anew.
+            ConnectRequest request = new ConnectRequest(0, lastZxid, config.sessionTimeoutMs(), sessionId, password,
+                    false, true);
             try {
                 Connection c = Connection.open(server, request, Math.min(leftMs, timeout));
                 if (resume(c)) {
@@ -553,6 +556,7 @@ final class ClientSession {
             }
         } catch (IOException | ConnectionException e) {
             c.close();
+            failPending(c, "the connection to " + c + " broke while the session resumed");
             return false;
         }
         synchronized (lock) {

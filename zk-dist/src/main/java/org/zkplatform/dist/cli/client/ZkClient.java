@@ -21,6 +21,7 @@ import org.zkplatform.zab.proto.GetChildren2Response;
 import org.zkplatform.zab.proto.GetDataRequest;
 import org.zkplatform.zab.proto.GetDataResponse;
 import org.zkplatform.zab.proto.JuteException;
+import org.zkplatform.zab.proto.JuteInput;
 import org.zkplatform.zab.proto.JuteRecord;
 import org.zkplatform.zab.proto.KeeperError;
 import org.zkplatform.zab.proto.OpCode;
@@ -191,7 +192,7 @@ public final class ZkClient implements AutoCloseable {
     /** Reads a reply body. */
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(org.zkplatform.zab.proto.JuteInput in) throws JuteException;
+        T read(JuteInput in) throws JuteException;
     }
 
     private static <T> T read(Reply reply, BodyReader<T> reader) throws ConnectionException {
