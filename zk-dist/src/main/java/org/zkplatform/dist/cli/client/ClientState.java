@@ -1,6 +1,17 @@
 package org.zkplatform.dist.cli.client;
 
-/** Where a {@link ZkClient}'s session stands. */
+/**
+ * Where a {@link ZkClient}'s session stands. A client starts {@code CONNECTED} (connecting is
+ * {@link ZkClient#connect}'s job) and moves so:
+ * <pre>
+ * CONNECTED  --connection lost, or credentials rejected--&gt;  CONNECTING
+ * CONNECTING --a server takes the session again--------------&gt;  CONNECTED
+ * CONNECTING --a server says the session is gone-------------&gt;  EXPIRED
+ * CONNECTING --no server took it within the session timeout--&gt;  LOST
+ * CONNECTED or CONNECTING --close()---------------------------&gt;  CLOSED
+ * </pre>
+ * The last three are final.
+ */
 public enum ClientState {
     /** Between servers: a request waits for a connection, up to the session timeout. */
     CONNECTING(false),
