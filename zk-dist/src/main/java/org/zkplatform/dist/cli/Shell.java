@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.dist.cli.client.ClientConfig;
 import org.zkplatform.dist.cli.client.ConnectionException;
 import org.zkplatform.dist.cli.client.HostPort;
@@ -21,6 +23,8 @@ import org.zkplatform.zab.proto.KeeperState;
  * listener runs on the client's reader thread.
  */
 final class Shell implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
 
     private final Printer printer;
     private final int timeoutMs;
@@ -69,6 +73,12 @@ final class Shell implements AutoCloseable {
             CliException failure = ErrorText.of(e);
             printer.error(failure.getMessage());
             return failure.exit();
+        } catch (RuntimeException e) {
+            // A bug, not an expected failure: one line keeps a shell or a script going; the
+            // stack trace is in the log at DEBUG (conf/logback-cli.xml).
+            LOG.debug("Command {} failed", words, e);
+            printer.error("Internal error: " + e);
+            return CliExit.FAILED;
         }
     }
 
