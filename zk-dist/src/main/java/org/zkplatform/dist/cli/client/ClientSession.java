@@ -71,6 +71,10 @@ final class ClientSession {
     /** Auth replies come back in the order the packets went out on a connection, all with xid -4. */
     private final Queue<AuthWait> authReplies = new ConcurrentLinkedQueue<>();
     private final Thread reader;
+    private final long sessionId;
+    private final byte[] password;
+    /** The last zxid seen in a reply: the server must be at least this current to take the session. */
+    private volatile long lastZxid;
 
     /** Guards the fields below; waited on for changes of {@link #state}. */
     private final Object lock = new Object();
@@ -83,11 +87,6 @@ final class ClientSession {
     private int nextXid = 1;
     /** Credentials to send again on every new connection. */
     private final List<AuthPacket> auths = new ArrayList<>();
-
-    private final long sessionId;
-    private final byte[] password;
-    /** The last zxid seen in a reply: the server must be at least this current to take the session. */
-    private volatile long lastZxid;
 
     private ClientSession(ClientConfig config, Consumer<WatchEvent> listener, Connection connection) throws IOException {
         this.config = config;
@@ -177,7 +176,11 @@ final class ClientSession {
             request.connection().close();
             throw new ConnectionException("Connection lost to " + request.connection() + ": " + describe(e));
         }
-        return await(request.reply(), deadline, request.connection());
+        try {
+            return await(request.reply(), deadline, request.connection());
+        } finally {
+            pending.remove(xid);
+        }
     }
 
     /** Adds credentials to the session; they are sent again on every new connection. */
