@@ -1,7 +1,8 @@
 /**
  * The launcher: reads HOCON (or an Apache ZooKeeper zoo.cfg), finds providers in the boot layer
  * and in a child layer over {@code plugins/}, composes the server with Guice, and runs it until
- * SIGTERM.
+ * SIGTERM. Also the command-line tools: {@code zk-tool} for data dirs and {@code zk-cli}, a
+ * ZooKeeper shell on a client of its own.
  */
 module org.zkplatform.dist {
     requires org.zkplatform.api;
@@ -12,6 +13,8 @@ module org.zkplatform.dist {
     requires com.google.guice;
     requires jakarta.inject;
     requires typesafe.config;
+    // bin/zk-cli: line editing, history and completion when the shell runs in a terminal.
+    requires org.jline;
 
     uses org.zkplatform.api.auth.AuthenticationProvider;
     uses org.zkplatform.api.election.ElectionProvider;

@@ -12,6 +12,8 @@ module org.zkplatform.zab {
 
     exports org.zkplatform.zab;
     exports org.zkplatform.zab.persistence to org.zkplatform.dist;
+    // The wire records and their codec, for bin/zk-cli's own client: one definition of the protocol.
+    exports org.zkplatform.zab.proto to org.zkplatform.dist;
 
     provides org.zkplatform.api.auth.AuthenticationProvider
             with org.zkplatform.zab.auth.DigestAuthenticationProvider,

@@ -44,6 +44,8 @@ class DistributionIT {
         Path home = unpackTarball();
 
         assertTrue(Files.isExecutable(home.resolve("bin/zk-server")));
+        assertTrue(Files.isExecutable(home.resolve("bin/zk-cli")));
+        assertTrue(Files.isRegularFile(home.resolve("conf/logback-cli.xml")));
         assertTrue(Files.isRegularFile(home.resolve("conf/zk.conf")));
         assertTrue(Files.isRegularFile(home.resolve("conf/logback.xml")));
         assertTrue(Files.isRegularFile(home.resolve("README")));
