@@ -11,6 +11,9 @@ module org.zkplatform.zab {
     requires jdk.management;
 
     exports org.zkplatform.zab;
+    // What the admin endpoint and the metrics exporter read; plain records and counters.
+    exports org.zkplatform.zab.admin;
+    exports org.zkplatform.zab.metrics;
     exports org.zkplatform.zab.persistence to org.zkplatform.dist;
 
     provides org.zkplatform.api.auth.AuthenticationProvider
