@@ -12,6 +12,14 @@ module org.zkplatform.dist {
     requires com.google.guice;
     requires jakarta.inject;
     requires typesafe.config;
+    // The admin endpoint: the JDK's HTTP server, GC figures for the pause monitor, and Prometheus's
+    // client (automatic modules) for /metrics.
+    requires jdk.httpserver;
+    requires java.management;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.writer.text;
+    requires io.prometheus.metrics.instrumentation.jvm;
 
     uses org.zkplatform.api.auth.AuthenticationProvider;
     uses org.zkplatform.api.election.ElectionProvider;
