@@ -140,15 +140,15 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void command(HttpExchange exchange, String name) throws IOException {
-        Optional<CommandResult> answered = await(server.command(name));
-        if (answered.isEmpty()) {
+        Awaited<CommandResult> answered = await(server.command(name));
+        if (answered.value() == null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("command", name);
-            body.put("error", notAnswering());
+            body.put("error", answered.failure());
             respond(exchange, 503, JSON, Json.write(body));
             return;
         }
-        CommandResult result = answered.get();
+        CommandResult result = answered.value();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("command", result.command());
         body.put("error", result.error());
@@ -172,16 +172,16 @@ public final class AdminServer implements AutoCloseable {
 
     /** Ready when it serves clients: standalone and running, or in an ensemble with a leader and in sync. */
     private void ready(HttpExchange exchange) throws IOException {
-        Optional<Readiness> readiness = await(server.readiness());
+        Awaited<Readiness> readiness = await(server.readiness());
         Map<String, Object> body = new LinkedHashMap<>();
-        if (readiness.isEmpty()) {
+        if (readiness.value() == null) {
             body.put("ready", false);
             body.put("state", "unknown");
-            body.put("reason", notAnswering());
+            body.put("reason", readiness.failure());
             respond(exchange, 503, JSON, Json.write(body));
             return;
         }
-        Readiness r = readiness.get();
+        Readiness r = readiness.value();
         body.put("ready", r.ready());
         body.put("state", r.state());
         body.put("reason", r.reason());
@@ -194,23 +194,24 @@ public final class AdminServer implements AutoCloseable {
         respond(exchange, 200, textFormat.getContentType(), text.toByteArray());
     }
 
-    private <T> Optional<T> await(CompletableFuture<T> future) {
-        try {
-            return Optional.of(future.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            future.cancel(false);
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            LOG.warn("An admin request failed in the server core: {}", e.getCause().toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+    /** What the driver thread answered, or why there is no answer. */
+    private record Awaited<T>(T value, String failure) {
     }
 
-    private String notAnswering() {
-        return "the server core did not answer within " + config.commandTimeout().toMillis() + " ms";
+    private <T> Awaited<T> await(CompletableFuture<T> future) {
+        try {
+            return new Awaited<>(future.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS), null);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            return new Awaited<>(null, "the server core did not answer within " + config.commandTimeout().toMillis()
+                    + " ms");
+        } catch (ExecutionException e) {
+            LOG.warn("An admin request failed in the server core: {}", e.getCause().toString());
+            return new Awaited<>(null, "the server core failed to answer: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Awaited<>(null, "interrupted");
+        }
     }
 
     private static Map<String, Object> error(String message) {

@@ -10,6 +10,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.zab.admin.AdminCommand;
 import org.zkplatform.zab.admin.CommandResult;
 import org.zkplatform.zab.admin.LearnerFacts;
@@ -23,6 +25,8 @@ import org.zkplatform.zab.metrics.ServerMetrics;
  * is one consistent reading.
  */
 public final class AdminCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCommands.class);
 
     /** ZooKeeper's words for a command run while the server does not serve. */
     static final String NOT_SERVING = "This ZooKeeper instance is not currently serving requests";
@@ -39,6 +43,16 @@ public final class AdminCommands {
         if (command.needsServing() && state.core() == null) {
             return CommandResult.failed(command.primaryName(), CommandResult.Status.NOT_SERVING, NOT_SERVING);
         }
+        try {
+            return answer(command, state);
+        } catch (RuntimeException e) {
+            // A bug in one command: its caller gets the error, the core goes on.
+            LOG.warn("Admin command {} failed: {}", command.primaryName(), e.toString());
+            return CommandResult.failed(command.primaryName(), CommandResult.Status.FAILED, e.toString());
+        }
+    }
+
+    private static CommandResult answer(AdminCommand command, Inspection state) {
         ServerCore.CoreView view = state.core() == null ? null : state.core().view();
         Map<String, Object> out = new LinkedHashMap<>();
         switch (command) {
@@ -80,11 +94,11 @@ public final class AdminCommands {
                 out.put("leader_ip", state.peer().leaderAddress());
             }
             case VOTING_VIEW -> {
-                Map<String, Object> view2 = new LinkedHashMap<>();
+                Map<String, Object> currentConfig = new LinkedHashMap<>();
                 if (state.peer() != null) {
-                    state.peer().votingView().forEach((id, server) -> view2.put(Long.toString(id), server));
+                    state.peer().votingView().forEach((id, server) -> currentConfig.put(Long.toString(id), server));
                 }
-                out.put("current_config", view2);
+                out.put("current_config", currentConfig);
             }
             case LAST_SNAPSHOT -> {
                 ServerMetrics.LastSnapshot last = state.metrics().lastSnapshot();
@@ -280,8 +294,4 @@ public final class AdminCommands {
                 s.avgLatency(), s.minLatency(), s.maxLatencyMillis, s.packetsReceived, s.packetsSent, s.authFailures,
                 state.uptimeMillis(), quorumSize, learners);
     }
-
-
-
-
 }

@@ -100,6 +100,7 @@ final class TestPeer implements AutoCloseable {
     final TxnLogWriter log;
     final Snapshotter snapshotter;
     final PeerContext ctx;
+    final ServerMetrics metrics = new ServerMetrics();
 
     /** Server {@code myId} of participants 1..{@code participants} and observers after them. */
     TestPeer(long myId, int participants, int observers) throws StorageException {
@@ -111,7 +112,6 @@ final class TestPeer implements AutoCloseable {
         }
         CoreSettings settings = new CoreSettings(myId, TICK_MS, 2 * TICK_MS, 20 * TICK_MS, Set.of("*"), 1000,
                 Duration.ofSeconds(10), Duration.ofMinutes(1), List::of);
-        ServerMetrics metrics = new ServerMetrics();
         log = new TxnLogWriter(storage, posted::add, 100_000, () -> { }, new Random(1), metrics);
         PeerContext[] self = new PeerContext[1];
         snapshotter = new Snapshotter(() -> self[0].tree, storage, 3, metrics);
