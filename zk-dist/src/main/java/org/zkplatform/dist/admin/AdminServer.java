@@ -67,6 +67,9 @@ public final class AdminServer implements AutoCloseable {
         }
         try {
             this.http = HttpServer.create(address, 0);
+        } catch (java.net.BindException e) {
+            throw new TransportException("cannot open the admin port: port " + address.getPort() + " on "
+                    + address.getHostString() + " is already in use (zk.admin.port)", e);
         } catch (IOException e) {
             throw new TransportException("cannot open the admin port " + address.getHostString() + ":"
                     + address.getPort() + " (zk.admin.port): " + e.getMessage(), e);

@@ -55,7 +55,9 @@ public final class JvmPauseMonitor implements AutoCloseable {
 
     public void start() {
         thread.start();
-        LOG.info("JVM pause monitor started: checks every {} ms, INFO above {} ms late, WARN above {} ms",
+        // Level names in lower case: log scanners look for " WARN " as a level, not in a message.
+        LOG.info("JVM pause monitor started: sleeps {} ms at a time, reports waking over {} ms late (info) "
+                        + "or over {} ms (warning)",
                 config.sleep().toMillis(), config.infoThreshold().toMillis(), config.warnThreshold().toMillis());
     }
 

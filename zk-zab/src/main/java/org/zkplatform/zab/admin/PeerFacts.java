@@ -1,7 +1,9 @@
 package org.zkplatform.zab.admin;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a member of an ensemble knows of it, for the leader, voting_view and monitor commands.
@@ -19,7 +21,7 @@ public record PeerFacts(String state, long leaderId, String leaderAddress, Sorte
                         int quorumSize, List<LearnerFacts> learners) {
 
     public PeerFacts {
-        votingView = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(votingView));
+        votingView = Collections.unmodifiableSortedMap(new TreeMap<>(votingView));
         learners = List.copyOf(learners);
     }
 }

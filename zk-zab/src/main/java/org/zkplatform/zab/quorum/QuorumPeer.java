@@ -19,7 +19,6 @@ import org.zkplatform.api.transport.Listener;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.zab.ClientEndpoint;
-import org.zkplatform.zab.admin.PeerFacts;
 import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.DatabaseLoader;
 import org.zkplatform.zab.persistence.Snapshotter;

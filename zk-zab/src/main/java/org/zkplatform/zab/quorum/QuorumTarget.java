@@ -1,5 +1,10 @@
 package org.zkplatform.zab.quorum;
 
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.election.Election;
@@ -164,16 +169,16 @@ final class QuorumTarget implements DriverTarget {
         long leader = state == PeerState.LOOKING ? -1 : status.currentVote().leader();
         String leaderAddress = "";
         if (leader >= 0) {
-            java.net.InetSocketAddress address = ctx.server(leader).quorumAddress();
+            InetSocketAddress address = ctx.server(leader).quorumAddress();
             leaderAddress = address.getHostString() + ":" + address.getPort();
         }
-        java.util.SortedMap<Long, String> view = new java.util.TreeMap<>();
+        SortedMap<Long, String> view = new TreeMap<>();
         for (QuorumServer server : ctx.servers) {
             view.put(server.id().value(), server.quorumAddress().getHostString() + ":" + server.quorumAddress().getPort()
                     + ":" + server.electionAddress().getPort() + ":" + (server.isParticipant() ? "participant" : "observer"));
         }
-        return new PeerFacts(state.name().toLowerCase(java.util.Locale.ROOT), leader, leaderAddress, view,
-                ctx.quorum.votingMembers().size(), phase == null ? java.util.List.of() : phase.learners());
+        return new PeerFacts(state.name().toLowerCase(Locale.ROOT), leader, leaderAddress, view,
+                ctx.quorum.votingMembers().size(), phase == null ? List.of() : phase.learners());
     }
 
     /** Ends the role at shutdown; on the driver thread. */

@@ -65,7 +65,7 @@ public final class ClientService implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ServerMetrics metrics = new ServerMetrics();
     private long startMillis;
-    /** Driver thread only. */
+    /** Set by start, then read on the driver thread only (by inspections). */
     private ServerCore core;
     private DataTree tree;
 
