@@ -41,7 +41,11 @@ public final class AdminServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final String JSON = "application/json; charset=utf-8";
-    /** Two threads serve probes and scrapes; requests beyond the queue are dropped, not piled up. */
+    /**
+     * Two threads serve probes and scrapes, with a bounded queue; past it the HTTP server's own
+     * dispatcher thread answers, which slows accepting instead of piling requests up or dropping
+     * connections unanswered.
+     */
     private static final int THREADS = 2;
     private static final int QUEUE = 64;
 
@@ -69,7 +73,8 @@ public final class AdminServer implements AutoCloseable {
             this.http = HttpServer.create(address, 0);
         } catch (java.net.BindException e) {
             throw new TransportException("cannot open the admin port: port " + address.getPort() + " on "
-                    + address.getHostString() + " is already in use (zk.admin.port)", e);
+                    + address.getHostString() + " is already in use (choose another with zk.admin.port, or turn "
+                    + "the endpoint off with zk.admin.enabled = false)", e);
         } catch (IOException e) {
             throw new TransportException("cannot open the admin port " + address.getHostString() + ":"
                     + address.getPort() + " (zk.admin.port): " + e.getMessage(), e);
@@ -80,7 +85,7 @@ public final class AdminServer implements AutoCloseable {
                     Thread thread = new Thread(runnable, "zk-admin-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.DiscardPolicy());
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
         http.setExecutor(executor);
         http.createContext("/", this::handle);
         registry.register(new ServerCollector(server, pauses, config.commandTimeout()));

@@ -78,7 +78,8 @@ class StartupErrorsIT {
             Dist.Result result = startForeground("zk.admin { enabled = true, address = \"127.0.0.1\", port = " + port
                     + " }");
             assertOneError(result, 4, "cannot open the admin port: port " + port
-                    + " on 127.0.0.1 is already in use (zk.admin.port)");
+                    + " on 127.0.0.1 is already in use (choose another with zk.admin.port, or turn the endpoint off "
+                    + "with zk.admin.enabled = false)");
         }
     }
 
