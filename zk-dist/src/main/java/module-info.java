@@ -15,6 +15,14 @@ module org.zkplatform.dist {
     requires typesafe.config;
     // bin/zk-cli: line editing, history and completion when the shell runs in a terminal.
     requires org.jline;
+    // The admin endpoint: the JDK's HTTP server, GC figures for the pause monitor, and Prometheus's
+    // client (automatic modules) for /metrics.
+    requires jdk.httpserver;
+    requires java.management;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.writer.text;
+    requires io.prometheus.metrics.instrumentation.jvm;
 
     uses org.zkplatform.api.auth.AuthenticationProvider;
     uses org.zkplatform.api.election.ElectionProvider;

@@ -11,6 +11,9 @@ module org.zkplatform.zab {
     requires jdk.management;
 
     exports org.zkplatform.zab;
+    // What the admin endpoint and the metrics exporter read; plain records and counters.
+    exports org.zkplatform.zab.admin;
+    exports org.zkplatform.zab.metrics;
     exports org.zkplatform.zab.persistence to org.zkplatform.dist;
     // The wire records and their codec, for bin/zk-cli's own client: one definition of the protocol.
     exports org.zkplatform.zab.proto to org.zkplatform.dist;

@@ -3,11 +3,14 @@ package org.zkplatform.dist;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.storage.StorageProvider;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.api.transport.TransportProvider;
+import org.zkplatform.dist.admin.AdminServer;
+import org.zkplatform.dist.compose.AdminModule;
 import org.zkplatform.dist.compose.ChosenProviders;
 import org.zkplatform.dist.compose.Lifecycle;
 import org.zkplatform.dist.compose.ServerModule;
@@ -40,8 +45,12 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** A started server. */
-    public record Running(ZkServer server, Lifecycle lifecycle) {
+    /**
+     * A started server.
+     *
+     * @param adminAddress where the admin endpoint listens, if enabled
+     */
+    public record Running(ZkServer server, Optional<InetSocketAddress> adminAddress, Lifecycle lifecycle) {
 
         /** Stops everything in reverse order of creation. */
         public void stop() {
@@ -61,10 +70,14 @@ public final class Launcher {
         ChosenProviders providers = chooseProviders(layer, settings);
         Lifecycle lifecycle = new Lifecycle();
         try {
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new ServerModule(settings, providers, lifecycle));
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new ServerModule(settings, providers, lifecycle),
+                    new AdminModule(settings.admin(), settings.pauseMonitor(), lifecycle));
             ZkServer server = injector.getInstance(ZkServer.class);
             server.start();
-            return new Running(server, lifecycle);
+            // After the server: the endpoint's port is bound already, so probes queue until now.
+            Optional<AdminServer> admin = injector.getInstance(Key.get(new TypeLiteral<Optional<AdminServer>>() { }));
+            admin.ifPresent(AdminServer::start);
+            return new Running(server, admin.map(AdminServer::address), lifecycle);
         } catch (TransportException e) {
             lifecycle.stop();
             throw new StartupException(ExitCode.LISTEN, "cannot open the client port: " + e.getMessage(), e);

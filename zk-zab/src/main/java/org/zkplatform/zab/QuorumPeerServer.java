@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.zkplatform.zab.admin.CommandResult;
+import org.zkplatform.zab.admin.Readiness;
+import org.zkplatform.zab.admin.ServerGauges;
+import org.zkplatform.zab.metrics.ServerMetrics;
+import org.zkplatform.zab.server.AdminCommands;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +84,26 @@ public final class QuorumPeerServer implements ZkServer {
     @Override
     public CompletableFuture<Throwable> failure() {
         return peer.failure();
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> command(String name) {
+        return peer.inspect(state -> AdminCommands.run(name, state));
+    }
+
+    @Override
+    public CompletableFuture<Readiness> readiness() {
+        return peer.inspect(AdminCommands::readiness);
+    }
+
+    @Override
+    public CompletableFuture<ServerGauges> gauges() {
+        return peer.inspect(AdminCommands::gauges);
+    }
+
+    @Override
+    public ServerMetrics metrics() {
+        return peer.metrics();
     }
 
     @Override

@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.zkplatform.zab.admin.CommandResult;
+import org.zkplatform.zab.admin.Readiness;
+import org.zkplatform.zab.admin.ServerGauges;
+import org.zkplatform.zab.metrics.ServerMetrics;
+import org.zkplatform.zab.server.AdminCommands;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -101,6 +106,26 @@ public final class StandaloneServer implements ZkServer {
     @Override
     public CompletableFuture<Throwable> failure() {
         return service.failure();
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> command(String name) {
+        return service.inspect(state -> AdminCommands.run(name, state));
+    }
+
+    @Override
+    public CompletableFuture<Readiness> readiness() {
+        return service.inspect(AdminCommands::readiness);
+    }
+
+    @Override
+    public CompletableFuture<ServerGauges> gauges() {
+        return service.inspect(AdminCommands::gauges);
+    }
+
+    @Override
+    public ServerMetrics metrics() {
+        return service.metrics();
     }
 
     @Override

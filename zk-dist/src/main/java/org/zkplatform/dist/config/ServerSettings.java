@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.zkplatform.api.Settings;
 import org.zkplatform.api.SettingsException;
 import org.zkplatform.dist.StartupException;
+import org.zkplatform.dist.admin.AdminConfig;
+import org.zkplatform.dist.admin.PauseMonitorConfig;
 import org.zkplatform.zab.ClientPortConfig;
 import org.zkplatform.zab.EnsembleConfig;
 import org.zkplatform.zab.ServerConfig;
@@ -19,6 +21,8 @@ import org.zkplatform.zab.SnapshotConfig;
  * Every setting the launcher needs, typed and validated once, before anything is built.
  *
  * @param secureClientPort a second client port with its own transport; empty for none
+ * @param admin the admin HTTP endpoint
+ * @param pauseMonitor the JVM pause monitor
  * @param root the whole configuration, for handing sections to providers
  */
 public record ServerSettings(
@@ -31,6 +35,8 @@ public record ServerSettings(
         String quorumTransport,
         int electionAlgorithm,
         String storageProvider,
+        AdminConfig admin,
+        PauseMonitorConfig pauseMonitor,
         Settings root) {
 
     /** Keys of {@code zk.quorum} itself, which no transport's override section may take. */
@@ -57,6 +63,9 @@ public record ServerSettings(
         String quorumTransport = collect(errors, () -> root.getString("zk.quorum.transport"));
         String storage = collect(errors, () -> root.getString("zk.storage.provider"));
         Integer algorithm = collect(errors, () -> root.getInt("zk.election.algorithm"));
+        AdminConfig admin = collect(errors, () -> AdminConfig.from(root.section("zk.admin")));
+        PauseMonitorConfig pauseMonitor =
+                collect(errors, () -> PauseMonitorConfig.from(root.section("zk.server.pause-monitor")));
         if (algorithm != null && algorithm >= 0 && algorithm <= LAST_REMOVED_ALGORITHM) {
             errors.add("Election algorithm " + algorithm + " is not supported (zk.election.algorithm); "
                     + "use 3, Fast Leader Election");
@@ -69,7 +78,7 @@ public record ServerSettings(
             throw StartupException.config(String.join(System.lineSeparator(), errors));
         }
         return new ServerSettings(server, clientPort, snapshots, ensemble, clientTransport, secureClientPort,
-                quorumTransport, algorithm, storage, root);
+                quorumTransport, algorithm, storage, admin, pauseMonitor, root);
     }
 
     /** The settings of transport {@code name}: {@code zk.transport.<name>}. */

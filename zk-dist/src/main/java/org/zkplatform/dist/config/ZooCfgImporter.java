@@ -117,6 +117,9 @@ public final class ZooCfgImporter {
         if (!values.containsKey("zk.client.address") && values.containsKey("zk.client.port")) {
             values.put("zk.client.address", "0.0.0.0"); // ZooKeeper binds every interface by default
         }
+        if (!values.containsKey("zk.admin.address")) {
+            values.put("zk.admin.address", "0.0.0.0"); // so does its AdminServer
+        }
         boolean standalone = servers.size() <= 1
                 && Boolean.parseBoolean(properties.getProperty("standaloneEnabled", "true").trim());
         if (!standalone) {
@@ -170,6 +173,15 @@ public final class ZooCfgImporter {
             case "znode.container.checkIntervalMs" ->
                     out.put("zk.server.container-check-interval", integer(key, value) + "ms");
             case "DigestAuthenticationProvider.superDigest" -> out.put("zk.auth.digest.super-digest", value);
+            case "admin.enableServer" -> out.put("zk.admin.enabled", Boolean.parseBoolean(value));
+            case "admin.serverAddress" -> out.put("zk.admin.address", value);
+            case "admin.serverPort" -> out.put("zk.admin.port", integer(key, value));
+            case "jvm.pause.monitor" -> out.put("zk.server.pause-monitor.enabled", Boolean.parseBoolean(value));
+            case "jvm.pause.sleep.time.ms" -> out.put("zk.server.pause-monitor.sleep", integer(key, value) + "ms");
+            case "jvm.pause.info-threshold.ms" ->
+                    out.put("zk.server.pause-monitor.info-threshold", integer(key, value) + "ms");
+            case "jvm.pause.warn-threshold.ms" ->
+                    out.put("zk.server.pause-monitor.warn-threshold", integer(key, value) + "ms");
             case "quorumListenOnAllIPs" -> {
                 boolean all = Boolean.parseBoolean(value);
                 out.put("zk.quorum.listen-on-all-ips", all);

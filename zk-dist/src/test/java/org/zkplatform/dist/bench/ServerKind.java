@@ -105,6 +105,8 @@ enum ServerKind {
                 "dataDir=" + dataDir,
                 "maxClientCnxns=0",
                 "4lw.commands.whitelist=*",
+                // Both servers open an admin endpoint on 8080 by default; the bench needs neither.
+                "admin.enableServer=false",
                 // Our importer maps it to zk.storage.file.fsync; StorageFacts checks what our server made of it.
                 "forceSync=" + (options.fsync() ? "yes" : "no")));
         lines.addAll(ownConfig());

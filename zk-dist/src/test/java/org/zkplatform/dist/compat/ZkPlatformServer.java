@@ -28,6 +28,7 @@ public final class ZkPlatformServer implements ServerUnderTest {
                     "zk.server.tick-time = " + options.tickTimeMillis() + "ms",
                     "zk.server.extended-types = " + options.extendedTypes(),
                     "zk.client { address = \"127.0.0.1\", port = 0, four-letter-words = [" + words + "] }",
+                    "zk.admin.enabled = false",
                     "zk.auth.digest.super-digest = \"" + options.superDigest() + "\"",
                     "zk.storage.data-dir = \"" + dir.resolve("data") + "\"",
                     ""));

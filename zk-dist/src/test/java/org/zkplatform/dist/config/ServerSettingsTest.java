@@ -8,9 +8,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.zkplatform.dist.StartupException;
+import org.zkplatform.dist.admin.AdminConfig;
+import org.zkplatform.dist.admin.PauseMonitorConfig;
 import org.zkplatform.zab.ClientPortConfig;
 import org.zkplatform.zab.ServerConfig;
 
@@ -35,6 +38,37 @@ class ServerSettingsTest {
         assertEquals(3, settings.electionAlgorithm());
         assertEquals("file", settings.storageProvider());
         assertTrue(settings.ensemble().isStandalone());
+        assertEquals(new AdminConfig(true, InetSocketAddress.createUnresolved("127.0.0.1", 8080), Duration.ofSeconds(5)),
+                settings.admin());
+        assertEquals(new PauseMonitorConfig(true, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(10)),
+                settings.pauseMonitor());
+    }
+
+    @Test
+    void mapsTheAdminEndpointAndPauseMonitorKeys() throws Exception {
+        ServerSettings settings = ServerSettings.from(withDefaults("""
+                zk.admin { enabled = false, address = "0.0.0.0", port = 9090, command-timeout = 2s }
+                zk.server.pause-monitor { enabled = false, sleep = 100ms, info-threshold = 300ms, warn-threshold = 2s }
+                """));
+
+        assertEquals(new AdminConfig(false, InetSocketAddress.createUnresolved("0.0.0.0", 9090), Duration.ofSeconds(2)),
+                settings.admin());
+        assertEquals(new PauseMonitorConfig(false, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(2)),
+                settings.pauseMonitor());
+    }
+
+    @Test
+    void refusesAWarnThresholdBelowTheInfoThresholdAndABadAdminPort() throws Exception {
+        Config config = withDefaults("""
+                zk.admin.port = 70000
+                zk.server.pause-monitor { info-threshold = 5s, warn-threshold = 1s }
+                """);
+
+        StartupException e = assertThrows(StartupException.class, () -> ServerSettings.from(config));
+
+        assertEquals(List.of("bad value for zk.admin.port: '70000'; allowed: an integer from 0 to 65535",
+                "bad value for zk.server.pause-monitor.warn-threshold: '1000ms'; allowed: at least info-threshold (5000ms)"),
+                e.getMessage().lines().toList());
     }
 
     @Test

@@ -40,6 +40,28 @@ class ZooCfgImporterTest {
         assertEquals(List.of("srvr", "ruok", "mntr"), config.getStringList("zk.client.four-letter-words"));
         assertEquals("/var/lib/zookeeper", config.getString("zk.storage.data-dir"));
         assertTrue(config.getList("zk.quorum.servers").isEmpty());
+        assertEquals("0.0.0.0", config.getString("zk.admin.address"), "ZooKeeper's AdminServer listens on every interface");
+        assertEquals(8080, config.getInt("zk.admin.port"));
+        assertTrue(config.getBoolean("zk.admin.enabled"));
+    }
+
+    @Test
+    void translatesTheAdminServerAndPauseMonitorKeys() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "tickTime=2000", "dataDir=/var/lib/zookeeper", "clientPort=2181",
+                "admin.enableServer=false", "admin.serverAddress=127.0.0.1", "admin.serverPort=9999",
+                "jvm.pause.monitor=false", "jvm.pause.sleep.time.ms=250", "jvm.pause.info-threshold.ms=700",
+                "jvm.pause.warn-threshold.ms=5000"));
+
+        Config config = ConfigLoader.load(getClass().getClassLoader(), Optional.of(cfg), new Properties());
+
+        assertFalse(config.getBoolean("zk.admin.enabled"));
+        assertEquals("127.0.0.1", config.getString("zk.admin.address"));
+        assertEquals(9999, config.getInt("zk.admin.port"));
+        assertFalse(config.getBoolean("zk.server.pause-monitor.enabled"));
+        assertEquals(Duration.ofMillis(250), config.getDuration("zk.server.pause-monitor.sleep"));
+        assertEquals(Duration.ofMillis(700), config.getDuration("zk.server.pause-monitor.info-threshold"));
+        assertEquals(Duration.ofMillis(5000), config.getDuration("zk.server.pause-monitor.warn-threshold"));
     }
 
     @Test

@@ -251,6 +251,7 @@ class CrashSafetyIT {
     /** The server's config: 127.0.0.1 on the test's port, data under the test's dir, fsync on (the default). */
     private void writeConfig(String... extra) throws Exception {
         String text = "zk.client { address = \"127.0.0.1\", port = " + port + " }\n"
+                + "zk.admin.enabled = false\n"
                 + "zk.storage.data-dir = \"" + data + "\"\n"
                 + String.join("\n", extra) + "\n";
         config = Files.writeString(dir.resolve("zk.conf"), text);

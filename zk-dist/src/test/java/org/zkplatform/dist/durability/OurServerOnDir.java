@@ -34,6 +34,7 @@ final class OurServerOnDir implements AutoCloseable {
             List<String> lines = new ArrayList<>(List.of(
                     "zk.server.tick-time = 2000ms",
                     "zk.client { address = \"127.0.0.1\", port = 0, four-letter-words = [\"*\"] }",
+                    "zk.admin.enabled = false",
                     "zk.storage.data-dir = \"" + dataDir + "\""));
             lines.addAll(List.of(extraConfig));
             lines.add("");

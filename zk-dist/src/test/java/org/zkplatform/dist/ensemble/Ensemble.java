@@ -34,7 +34,8 @@ final class Ensemble implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     /** One configured server. */
-    record Member(int id, int clientPort, int quorumPort, int electionPort, boolean observer, Path config, Path data) {
+    record Member(int id, int clientPort, int quorumPort, int electionPort, int adminPort, boolean observer,
+                  Path config, Path data) {
     }
 
     private final Dist dist;
@@ -65,7 +66,7 @@ final class Ensemble implements AutoCloseable {
         List<String> serverLines = new ArrayList<>();
         List<int[]> ports = new ArrayList<>();
         for (int id = 1; id <= total; id++) {
-            int[] p = {Dist.freePort(), Dist.freePort(), Dist.freePort()};
+            int[] p = {Dist.freePort(), Dist.freePort(), Dist.freePort(), Dist.freePort()};
             ports.add(p);
             serverLines.add("server." + id + "=127.0.0.1:" + p[1] + ":" + p[2] + (id > participants ? ":observer" : ""));
         }
@@ -76,7 +77,8 @@ final class Ensemble implements AutoCloseable {
             List<String> lines = new ArrayList<>(List.of(
                     "tickTime=" + TICK_MS, "initLimit=10", "syncLimit=5",
                     "dataDir=" + data, "clientPort=" + ports.get(id - 1)[0], "clientPortAddress=127.0.0.1",
-                    "4lw.commands.whitelist=*", "maxSessionTimeout=60000"));
+                    "4lw.commands.whitelist=*", "maxSessionTimeout=60000",
+                    "admin.serverAddress=127.0.0.1", "admin.serverPort=" + ports.get(id - 1)[3]));
             if (observer) {
                 lines.add("peerType=observer");
             }
@@ -84,8 +86,8 @@ final class Ensemble implements AutoCloseable {
             baseLines.put(id, List.copyOf(lines));
             lines.addAll(extraById.apply(id));
             Path config = Files.writeString(dir.resolve("zoo" + id + ".cfg"), String.join("\n", lines) + "\n");
-            members.add(new Member(id, ports.get(id - 1)[0], ports.get(id - 1)[1], ports.get(id - 1)[2], observer,
-                    config, data));
+            members.add(new Member(id, ports.get(id - 1)[0], ports.get(id - 1)[1], ports.get(id - 1)[2],
+                    ports.get(id - 1)[3], observer, config, data));
         }
     }
 

@@ -150,6 +150,7 @@ public final class Dist {
     /** Writes a HOCON config listening on 127.0.0.1:{@code port}, plus {@code extra} lines. */
     static Path config(Path dir, int port, String... extra) throws IOException {
         String text = "zk.client { address = \"127.0.0.1\", port = " + port + " }\n"
+                + "zk.admin.enabled = false\n"
                 + "zk.storage.data-dir = \"" + dir.resolve("data") + "\"\n"
                 + String.join("\n", extra) + "\n";
         return Files.writeString(dir.resolve("zk-" + port + ".conf"), text);

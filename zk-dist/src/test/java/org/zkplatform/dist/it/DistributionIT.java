@@ -103,7 +103,8 @@ class DistributionIT {
         int port = Dist.freePort();
         Path zooCfg = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
                 "tickTime=2000", "initLimit=10", "syncLimit=5", "dataDir=" + dir.resolve("zkdata"),
-                "clientPort=" + port, "clientPortAddress=127.0.0.1", "autopurge.purgeInterval=1", ""));
+                "clientPort=" + port, "clientPortAddress=127.0.0.1", "autopurge.purgeInterval=1",
+                "admin.enableServer=false", ""));
 
         Dist.Result started = dist.run(90, "start", zooCfg.toString());
         assertEquals(0, started.exitCode(), started.output());

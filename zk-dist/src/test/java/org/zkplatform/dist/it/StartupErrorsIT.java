@@ -72,6 +72,18 @@ class StartupErrorsIT {
     }
 
     @Test
+    void anAdminPortInUseIsNamed() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Dist.Result result = startForeground("zk.admin { enabled = true, address = \"127.0.0.1\", port = " + port
+                    + " }");
+            assertOneError(result, 4, "cannot open the admin port: port " + port
+                    + " on 127.0.0.1 is already in use (choose another with zk.admin.port, or turn the endpoint off "
+                    + "with zk.admin.enabled = false)");
+        }
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() throws Exception {
         Dist.Result result = new Dist(Dist.builtDir(), Files.createDirectories(dir.resolve("logs")))
                 .run(30, "start", dir.resolve("absent.conf").toString());

@@ -144,6 +144,7 @@ class ApacheClientOverTlsTest {
                 "clientPort=" + port,
                 "secureClientPortAddress=127.0.0.1",
                 "secureClientPort=" + securePort,
+                "admin.enableServer=false",
                 "serverCnxnFactory=org.apache.zookeeper.server.NettyServerCnxnFactory",
                 "ssl.keyStore.location=" + files.serverKeyStore(),
                 "ssl.keyStore.password=" + TestCertificates.PASSWORD,

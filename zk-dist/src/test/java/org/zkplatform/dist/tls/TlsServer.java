@@ -27,6 +27,7 @@ final class TlsServer implements AutoCloseable {
         Path config = Files.writeString(dir.resolve("zk.conf"), String.join("\n",
                 "zk.server.tick-time = 2000ms",
                 "zk.client { address = \"127.0.0.1\", port = 0, four-letter-words = [\"*\"] }",
+                "zk.admin.enabled = false",
                 "zk.storage.data-dir = \"" + dir.resolve("data") + "\"",
                 hocon, ""));
         return startFrom(dir, config);

@@ -274,6 +274,7 @@ class ZkToolIT {
         Path file = data.resolveSibling("zk-" + port + ".conf");
         Files.createDirectories(data.getParent());
         return Files.writeString(file, "zk.client { address = \"127.0.0.1\", port = " + port + " }\n"
+                + "zk.admin.enabled = false\n"
                 + "zk.storage.data-dir = \"" + data + "\"\n"
                 + "zk.snapshot.count = 10\n");
     }

@@ -80,7 +80,9 @@ public final class DatabaseLoader {
         long start = System.nanoTime();
         DataTree tree = new DataTree();
         try (InputStream in = storage.snapshots().open(snapshot)) {
-            SnapshotFormat.read(in, maxFieldBytes, tree);
+            // Bytes as read, decompressed: for a compressed snapshot they outrun its stored size.
+            SnapshotFormat.read(in, maxFieldBytes, tree,
+                    Progress.of(LOG, "Loading snapshot " + snapshot.name(), snapshot.sizeBytes(), "bytes"));
         } catch (SnapshotException e) {
             LOG.warn("Snapshot {} is unusable ({}); trying an older one", snapshot.name(), e.getMessage());
             return null;

@@ -40,7 +40,7 @@ public final class SnapshotFormat {
         jute.writeInt(VERSION);
         jute.writeLong(DB_ID);
         jute.flushTo(out, checksum);
-        long count = writeBody(tree, out, checksum);
+        long count = writeBody(tree, out, checksum, null);
         jute.writeLong(checksum.getValue());
         jute.writeString(END);
         jute.flushTo(out, checksum);
@@ -53,10 +53,16 @@ public final class SnapshotFormat {
      * sessions, the ACL map, the nodes and the end marker, without header or seal.
      */
     public static long writeBody(DataTree tree, OutputStream out) throws IOException {
-        return writeBody(tree, out, new Adler32());
+        return writeBody(tree, out, new Adler32(), null);
     }
 
-    private static long writeBody(DataTree tree, OutputStream out, Adler32 checksum) throws IOException {
+    /** {@link #writeBody(DataTree, OutputStream)}, telling {@code progress} of the nodes written. */
+    public static long writeBody(DataTree tree, OutputStream out, Progress progress) throws IOException {
+        return writeBody(tree, out, new Adler32(), progress);
+    }
+
+    private static long writeBody(DataTree tree, OutputStream out, Adler32 checksum, Progress progress)
+            throws IOException {
         JuteOutput jute = new JuteOutput(64 * 1024);
         Map<Long, Integer> sessions = tree.sessions();        jute.writeInt(sessions.size());
         sessions.forEach((id, timeout) -> {
@@ -81,6 +87,9 @@ public final class SnapshotFormat {
             jute.writeLong(indexOf.getOrDefault(acl, -1L));
             stat.write(jute);
             count[0]++;
+            if (progress != null) {
+                progress.at(count[0]);
+            }
             if (jute.size() > 32 * 1024) {
                 jute.flushTo(out, checksum);
             }
@@ -96,6 +105,12 @@ public final class SnapshotFormat {
      * @throws SnapshotException if the bytes are not a whole, intact snapshot
      */
     public static void read(InputStream stream, int maxFieldBytes, DataTree tree) throws SnapshotException {
+        read(stream, maxFieldBytes, tree, null);
+    }
+
+    /** {@link #read(InputStream, int, DataTree)}, telling {@code progress} of the bytes read. */
+    public static void read(InputStream stream, int maxFieldBytes, DataTree tree, Progress progress)
+            throws SnapshotException {
         read(stream, maxFieldBytes, new SnapshotVisitor() {
             @Override
             public void session(long id, int timeoutMs) {
@@ -128,6 +143,11 @@ public final class SnapshotFormat {
      *     rejects what it is given with an {@link IllegalArgumentException}
      */
     static void read(InputStream stream, int maxFieldBytes, SnapshotVisitor visitor) throws SnapshotException {
+        read(stream, maxFieldBytes, visitor, null);
+    }
+
+    private static void read(InputStream stream, int maxFieldBytes, SnapshotVisitor visitor, Progress progress)
+            throws SnapshotException {
         JuteStreamInput in = new JuteStreamInput(stream, maxFieldBytes);
         try {
             int magic = in.readInt();
@@ -137,7 +157,7 @@ public final class SnapshotFormat {
                 throw new SnapshotException("not a ZooKeeper snapshot (magic 0x" + Integer.toHexString(magic)
                         + ", version " + version + ")");
             }
-            readBody(in, visitor);
+            readBody(in, visitor, progress);
             long expected = in.checksum();
             long sealed = in.readLong();
             if (sealed != expected) {
@@ -159,6 +179,11 @@ public final class SnapshotFormat {
      * a learner receives in a SNAP sync, from the same stream its packets come on.
      */
     public static void readBody(JuteStreamInput in, DataTree tree) throws SnapshotException {
+        readBody(in, tree, null);
+    }
+
+    /** {@link #readBody(JuteStreamInput, DataTree)}, telling {@code progress} of the bytes read. */
+    public static void readBody(JuteStreamInput in, DataTree tree, Progress progress) throws SnapshotException {
         try {
             readBody(in, new SnapshotVisitor() {
                 @Override
@@ -170,14 +195,16 @@ public final class SnapshotFormat {
                 public void node(String path, byte[] data, List<Acl> acl, StatPersisted stat) {
                     tree.restore(path, data, acl, stat);
                 }
-            });
+            }, progress);
             tree.restored();
         } catch (IOException | IllegalArgumentException e) {
             throw new SnapshotException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
 
-    private static void readBody(JuteStreamInput in, SnapshotVisitor visitor) throws IOException, SnapshotException {
+    private static void readBody(JuteStreamInput in, SnapshotVisitor visitor, Progress progress)
+            throws IOException, SnapshotException {
+        long startPosition = in.position();
         int sessions = in.readInt();
         checkCount(sessions, "session");
         for (int i = 0; i < sessions; i++) {
@@ -204,6 +231,9 @@ public final class SnapshotFormat {
                 throw new SnapshotException("node " + path + " refers to ACL " + aclIndex + ", which is not in the snapshot");
             }
             visitor.node(path.isEmpty() ? DataTree.ROOT : path, data, acl, stat);
+            if (progress != null) {
+                progress.at(in.position() - startPosition);
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.zkplatform.api.storage.SnapshotInfo;
 import org.zkplatform.api.storage.SnapshotWriter;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.tree.DataTree;
 
 /**
@@ -29,6 +30,7 @@ public final class Snapshotter implements AutoCloseable {
     private final Supplier<DataTree> tree;
     private final Storage storage;
     private final int retain;
+    private final ServerMetrics metrics;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "zk-snapshot");
         thread.setDaemon(true);
@@ -36,11 +38,26 @@ public final class Snapshotter implements AutoCloseable {
     });
     private final AtomicBoolean running = new AtomicBoolean();
 
-    /** @param retain snapshots kept by purge */
-    public Snapshotter(Supplier<DataTree> tree, Storage storage, int retain) {
+    /**
+     * @param retain snapshots kept by purge
+     * @param metrics where each snapshot's duration and size are recorded
+     */
+    public Snapshotter(Supplier<DataTree> tree, Storage storage, int retain, ServerMetrics metrics) {
         this.tree = tree;
         this.storage = storage;
         this.retain = retain;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Tells the metrics of the newest snapshot on disk, the one a start loads, until this server
+     * writes one. Its time is unknown to the storage SPI, so it is reported as -1.
+     */
+    public void noteNewestOnDisk() throws StorageException {
+        java.util.List<SnapshotInfo> all = storage.snapshots().list();
+        if (!all.isEmpty()) {
+            metrics.snapshotFound(new ServerMetrics.LastSnapshot(all.get(0).zxid(), -1, all.get(0).sizeBytes()));
+        }
     }
 
     /** Purges every {@code interval}, on the snapshot thread so it never races a snapshot. */
@@ -103,8 +120,11 @@ public final class Snapshotter implements AutoCloseable {
         try {
             long nodes = SnapshotFormat.write(current, writer.stream());
             SnapshotInfo info = writer.commit();
+            long nanos = System.nanoTime() - start;
+            metrics.snapshotWritten(nanos, new ServerMetrics.LastSnapshot(zxid, System.currentTimeMillis(),
+                    info.sizeBytes()));
             LOG.info("Snapshot {} written: {} nodes, {} bytes, from zxid {} in {} ms", info.name(), nodes,
-                    info.sizeBytes(), Zxid.toHex(zxid), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    info.sizeBytes(), Zxid.toHex(zxid), TimeUnit.NANOSECONDS.toMillis(nanos));
         } catch (java.io.IOException e) {
             writer.abort();
             throw new StorageException("cannot write snapshot at zxid " + Zxid.toHex(zxid) + ": " + e.getMessage(), e);

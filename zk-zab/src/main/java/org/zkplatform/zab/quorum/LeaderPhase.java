@@ -32,6 +32,7 @@ import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.LocalWritePath;
 import org.zkplatform.zab.server.RequestDecoder;
 import org.zkplatform.zab.server.ServerCore;
+import org.zkplatform.zab.admin.LearnerFacts;
 import org.zkplatform.zab.server.TxnSink;
 import org.zkplatform.zab.session.SessionTracker;
 import org.zkplatform.zab.watch.WatchManager;
@@ -58,6 +59,8 @@ final class LeaderPhase implements Phase {
         boolean forwarding;
         boolean synced;
         long lastHeardMs;
+        /** The newest proposal it acknowledged, for its lag. */
+        long lastAckedZxid;
 
         Learner(PeerLink link, long now) {
             this.link = link;
@@ -105,6 +108,34 @@ final class LeaderPhase implements Phase {
     @Override
     public ServerCore core() {
         return core;
+    }
+
+    @Override
+    public String notServingReason() {
+        return stage == Stage.DISCOVERY ? "leading: waiting for a quorum of followers to agree on an epoch"
+                : "leading: waiting for a quorum of followers to sync";
+    }
+
+    /**
+     * Each registered learner, with how many proposals behind its acknowledgements are; observers
+     * acknowledge nothing, so theirs is 0.
+     */
+    @Override
+    public List<LearnerFacts> learners() {
+        long newest = Zxid.counterOf(proposals.lastProposed(ctx.tree.lastProcessedZxid()));
+        List<LearnerFacts> facts = new ArrayList<>();
+        for (Learner learner : learners.values()) {
+            if (!learner.registered) {
+                continue;
+            }
+            long lag = 0;
+            if (learner.synced && !learner.observer) {
+                long acked = Zxid.epochOf(learner.lastAckedZxid) == newEpoch ? Zxid.counterOf(learner.lastAckedZxid) : 0;
+                lag = Math.max(0, newest - acked);
+            }
+            facts.add(new LearnerFacts(learner.sid, learner.observer, learner.synced, lag));
+        }
+        return facts;
     }
 
     @Override
@@ -295,6 +326,7 @@ final class LeaderPhase implements Phase {
         if (Zxid.counterOf(zxid) == 0) {
             if (zxid == Zxid.make(newEpoch, 0) && !learner.synced && learner.forwarding) {
                 learner.synced = true;
+                learner.lastAckedZxid = Math.max(learner.lastAckedZxid, ctx.tree.lastProcessedZxid());
                 learner.link.setReadTimeout(ctx.syncLimitMillis);
                 if (!learner.observer) {
                     newLeaderAcks.add(learner.sid);
@@ -308,6 +340,7 @@ final class LeaderPhase implements Phase {
             return;
         }
         if (!learner.observer && stage == Stage.BROADCAST) {
+            learner.lastAckedZxid = Math.max(learner.lastAckedZxid, zxid);
             commit(proposals.ack(learner.sid, zxid, false));
         }
     }
@@ -325,7 +358,7 @@ final class LeaderPhase implements Phase {
         prep.setLastZxid(Zxid.make(newEpoch, 0));
         writes = new LocalWritePath("leader", ctx.tree, sessions, prep, new Proposer(), ctx.coreSettings, ctx.clock);
         core = new ServerCore(ctx.coreSettings, ctx.tree, new WatchManager(), writes,
-                new Authenticators(ctx.authenticators), ctx.clock);
+                new Authenticators(ctx.authenticators), ctx.clock, ctx.metrics);
         List<Long> synced = new ArrayList<>(newLeaderAcks);
         for (Learner learner : learners.values()) {
             if (learner.synced) {
@@ -343,6 +376,7 @@ final class LeaderPhase implements Phase {
         @Override
         public void submit(Transaction txn) {
             proposals.propose(txn);
+            ctx.metrics.proposed();
             ctx.log.submit(txn);
             QuorumPacket proposal = new QuorumPacket(QuorumPacketType.PROPOSAL, txn.zxid(), txn.encode(), null);
             for (Learner learner : learners.values()) {

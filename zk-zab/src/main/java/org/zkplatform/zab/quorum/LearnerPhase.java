@@ -78,6 +78,11 @@ final class LearnerPhase implements Phase {
         return core;
     }
 
+    @Override
+    public String notServingReason() {
+        return (observer ? "observing" : "following") + " server " + leaderId + ": syncing with it";
+    }
+
     private String role() {
         return observer ? "observer" : "follower";
     }
@@ -330,7 +335,7 @@ final class LearnerPhase implements Phase {
         ctx.tree.sessions().forEach((id, timeout) -> sessions.addSession(id, timeout, now));
         writes = new LearnerWritePath(role(), sessions, link, ctx.clock, ctx.tickMillis);
         core = new ServerCore(ctx.coreSettings, ctx.tree, new WatchManager(), writes,
-                new Authenticators(ctx.authenticators), ctx.clock);
+                new Authenticators(ctx.authenticators), ctx.clock, ctx.metrics);
         link.setReadTimeout(ctx.syncLimitMillis);
         link.send(new QuorumPacket(QuorumPacketType.ACK, Zxid.make(newEpoch, 0), null, null));
         stage = Stage.SERVING;

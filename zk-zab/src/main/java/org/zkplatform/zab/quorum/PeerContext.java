@@ -18,6 +18,7 @@ import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
 import org.zkplatform.api.transport.Transport;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.CoreSettings;
@@ -52,6 +53,8 @@ final class PeerContext {
     final boolean extendedTypes;
     final Consumer<CoreEvent> driver;
     final CommittedLog committed;
+    /** The server's lifelong figures, which every role adds to. */
+    final ServerMetrics metrics;
     /** The tree as this peer has it now; replaced by a SNAP or TRUNC sync. */
     volatile DataTree tree;
     private volatile long currentEpoch;
@@ -60,7 +63,8 @@ final class PeerContext {
     PeerContext(long myId, List<QuorumServer> servers, Storage storage, TxnLogWriter log, Snapshotter snapshotter,
                 Transport quorumTransport, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
                 Clock clock, int initLimitTicks, int syncLimitTicks, boolean listenOnAllIps, int maxFieldBytes, boolean extendedTypes,
-                Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed) throws StorageException {
+                Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed, ServerMetrics metrics)
+            throws StorageException {
         this.myId = myId;
         this.servers = List.copyOf(servers);
         this.quorum = QuorumVerifier.of(servers);
@@ -80,6 +84,7 @@ final class PeerContext {
         this.driver = driver;
         this.tree = tree;
         this.committed = committed;
+        this.metrics = metrics;
         loadEpochs();
     }
 

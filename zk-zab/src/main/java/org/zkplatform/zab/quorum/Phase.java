@@ -1,5 +1,7 @@
 package org.zkplatform.zab.quorum;
 
+import java.util.List;
+import org.zkplatform.zab.admin.LearnerFacts;
 import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.ServerCore;
 
@@ -15,6 +17,14 @@ interface Phase extends AutoCloseable {
 
     /** The client core while this role serves clients, else null. */
     ServerCore core();
+
+    /** Why this role does not serve clients yet, while {@link #core()} is null. */
+    String notServingReason();
+
+    /** The learners of a leader; none for other roles. */
+    default List<LearnerFacts> learners() {
+        return List.of();
+    }
 
     @Override
     void close();

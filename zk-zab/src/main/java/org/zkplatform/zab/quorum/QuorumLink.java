@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zkplatform.zab.persistence.Progress;
 import org.zkplatform.zab.persistence.SnapshotException;
 import org.zkplatform.zab.persistence.SnapshotFormat;
 import org.zkplatform.zab.proto.JuteOutput;
@@ -95,7 +96,8 @@ final class QuorumLink implements PeerLink {
                 QuorumPacket packet = PacketIO.read(in);
                 if (learnerSide && packet.type() == QuorumPacketType.SNAP) {
                     DataTree tree = new DataTree();
-                    SnapshotFormat.readBody(in, tree);
+                    SnapshotFormat.readBody(in, tree,
+                            Progress.of(LOG, "Receiving a snapshot from " + peer(), -1, "bytes"));
                     String signature = in.readString();
                     if (!SNAP_SIGNATURE.equals(signature)) {
                         throw new IOException("the SNAP sync ends with '" + signature + "', not " + SNAP_SIGNATURE);
@@ -129,7 +131,8 @@ final class QuorumLink implements PeerLink {
                     if (item instanceof SnapshotItem) {
                         SnapshotItem snap = (SnapshotItem) item;
                         PacketIO.write(new QuorumPacket(QuorumPacketType.SNAP, snap.zxid(), null, null), out, scratch);
-                        long nodes = SnapshotFormat.writeBody(snap.tree(), out);
+                        long nodes = SnapshotFormat.writeBody(snap.tree(), out, Progress.of(LOG,
+                                "Sending a snapshot to " + peer(), snap.tree().nodeCount(), "nodes"));
                         scratch.writeString(SNAP_SIGNATURE);
                         scratch.flushTo(out);
                         LOG.info("Sent a snapshot of {} nodes as of zxid 0x{} to {}", nodes, Long.toHexString(snap.zxid()),

@@ -19,12 +19,15 @@ import org.zkplatform.api.transport.Listener;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.zab.ClientEndpoint;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.DatabaseLoader;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.server.ClientPort;
 import org.zkplatform.zab.server.ClientService;
 import org.zkplatform.zab.server.CoreLoop;
 import org.zkplatform.zab.server.CoreSettings;
+import org.zkplatform.zab.server.Inspection;
+import org.zkplatform.zab.server.Inspections;
 import org.zkplatform.zab.server.TxnLogWriter;
 import org.zkplatform.zab.tree.DataTree;
 
@@ -59,6 +62,8 @@ public final class QuorumPeer implements AutoCloseable {
     private Election election;
     private QuorumTarget target;
     private volatile PeerContext ctx;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private long startMillis;
 
     /**
      * @param endpoints where clients connect, the client port first
@@ -78,19 +83,22 @@ public final class QuorumPeer implements AutoCloseable {
 
     public void start() throws StorageException, TransportException, ElectionException {
         ClientService.Settings client = settings.client();
+        startMillis = clock.monotonicMillis();
         int maxFieldBytes = 2 * client.maxFrameBytes();
         CommittedLog committed = new CommittedLog(CommittedLog.DEFAULT_CAPACITY);
         DataTree tree = DatabaseLoader.load(storage, maxFieldBytes, Long.MAX_VALUE, committed::add);
-        snapshotter = new Snapshotter(() -> ctx.tree, storage, client.snapshots().retainCount());
+        snapshotter = new Snapshotter(() -> ctx.tree, storage, client.snapshots().retainCount(), metrics);
         loop = new CoreLoop(clock, this::fail);
         logWriter = new TxnLogWriter(storage.txnLog(), loop::post, client.snapshots().count(),
-                snapshotter::snapshotInBackground, new Random());
+                snapshotter::snapshotInBackground, new Random(), metrics);
         CoreSettings coreSettings = ClientService.coreSettings(client, this::clientAddresses);
         ctx = new PeerContext(client.serverId(), settings.servers(), storage, logWriter, snapshotter, quorumTransport,
                 coreSettings, authenticators, clock, settings.initLimitTicks(), settings.syncLimitTicks(),
-                settings.listenOnAllIps(), maxFieldBytes, client.extendedTypes(), loop::post, tree, committed);
+                settings.listenOnAllIps(), maxFieldBytes, client.extendedTypes(), loop::post, tree, committed, metrics);
         if (storage.snapshots().list().isEmpty()) {
             snapshotter.snapshotNow();
+        } else {
+            snapshotter.noteNewestOnDisk();
         }
         if (!client.snapshots().purgeInterval().isZero()) {
             snapshotter.purgeEvery(client.snapshots().purgeInterval());
@@ -114,6 +122,19 @@ public final class QuorumPeer implements AutoCloseable {
     /** The bound client addresses, in the order of the endpoints; empty before they are bound. */
     public List<InetSocketAddress> clientAddresses() {
         return listeners.stream().map(Listener::localAddress).toList();
+    }
+
+    /** The server's lifelong figures; readable from any thread. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Runs {@code reader} on the driver thread over what a command may read, this member's view
+     * of the ensemble included; completes with its result, or exceptionally if it throws.
+     */
+    public <T> CompletableFuture<T> inspect(Function<Inspection, T> reader) {
+        return Inspections.post(loop, () -> target.inspection(clock.monotonicMillis() - startMillis), reader);
     }
 
     /** Completes if the peer fails and stops serving. */

@@ -1,12 +1,20 @@
 package org.zkplatform.zab.quorum;
 
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.election.Election;
 import org.zkplatform.api.election.PeerState;
+import org.zkplatform.api.election.QuorumServer;
 import org.zkplatform.api.election.Vote;
+import org.zkplatform.zab.admin.PeerFacts;
 import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.DriverTarget;
+import org.zkplatform.zab.server.Inspection;
 import org.zkplatform.zab.server.NotServing;
 import org.zkplatform.zab.server.ServerCore;
 
@@ -26,6 +34,8 @@ final class QuorumTarget implements DriverTarget {
     private final Runnable onTick;
     private Phase phase;
     private long round;
+    /** When this server started looking, in monotonic nanos; for the election time metric. */
+    private long lookingSinceNanos;
     private boolean closed;
 
     /** @param onTick extra periodic work (closing connections that never start a session) */
@@ -44,6 +54,7 @@ final class QuorumTarget implements DriverTarget {
 
     private void lookForLeader() {
         status.set(PeerState.LOOKING, status.currentVote());
+        lookingSinceNanos = ctx.clock.nanoTime();
         long thisRound = ++round;
         LOG.info("LOOKING for a leader (election {}), last zxid 0x{}, epoch {}", thisRound,
                 Long.toHexString(ctx.tree.lastProcessedZxid()), ctx.currentEpoch());
@@ -91,6 +102,7 @@ final class QuorumTarget implements DriverTarget {
             return;
         }
         status.set(role, vote);
+        ctx.metrics.electionEnded(ctx.clock.nanoTime() - lookingSinceNanos);
         try {
             phase = role == PeerState.LEADING ? new LeaderPhase(ctx)
                     : LearnerPhase.start(ctx, vote.leader(), role == PeerState.OBSERVING);
@@ -133,6 +145,40 @@ final class QuorumTarget implements DriverTarget {
     @Override
     public long nextTickMs() {
         return phase != null ? phase.nextTickMs() : ctx.clock.monotonicMillis() + ctx.tickMillis;
+    }
+
+    /** What commands may read now; on the driver thread. */
+    Inspection inspection(long uptimeMillis) {
+        ServerCore core = phase == null ? null : phase.core();
+        String reason = phase == null ? "looking for a leader (election " + round + ")" : phase.notServingReason();
+        return new Inspection(core, ctx.tree, serverState(), peerFacts(), ctx.metrics, reason, uptimeMillis);
+    }
+
+    /** The mode as srvr and mntr name it. */
+    private String serverState() {
+        return switch (status.state()) {
+            case LEADING -> "leader";
+            case FOLLOWING -> "follower";
+            case OBSERVING -> "observer";
+            case LOOKING -> "looking";
+        };
+    }
+
+    private PeerFacts peerFacts() {
+        PeerState state = status.state();
+        long leader = state == PeerState.LOOKING ? -1 : status.currentVote().leader();
+        String leaderAddress = "";
+        if (leader >= 0) {
+            InetSocketAddress address = ctx.server(leader).quorumAddress();
+            leaderAddress = address.getHostString() + ":" + address.getPort();
+        }
+        SortedMap<Long, String> view = new TreeMap<>();
+        for (QuorumServer server : ctx.servers) {
+            view.put(server.id().value(), server.quorumAddress().getHostString() + ":" + server.quorumAddress().getPort()
+                    + ":" + server.electionAddress().getPort() + ":" + (server.isParticipant() ? "participant" : "observer"));
+        }
+        return new PeerFacts(state.name().toLowerCase(Locale.ROOT), leader, leaderAddress, view,
+                ctx.quorum.votingMembers().size(), phase == null ? List.of() : phase.learners());
     }
 
     /** Ends the role at shutdown; on the driver thread. */

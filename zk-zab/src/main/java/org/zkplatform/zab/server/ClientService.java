@@ -22,6 +22,7 @@ import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.zab.ClientEndpoint;
 import org.zkplatform.zab.SnapshotConfig;
 import org.zkplatform.zab.auth.Authenticators;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.DatabaseLoader;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.request.RequestPrep;
@@ -62,6 +63,11 @@ public final class ClientService implements AutoCloseable {
     private TxnLogWriter logWriter;
     private CoreLoop loop;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private long startMillis;
+    /** Set by start, then read on the driver thread only (by inspections). */
+    private ServerCore core;
+    private DataTree tree;
 
     /** @param endpoints where clients connect, the client port first; all serve the same core */
     public ClientService(Settings settings, Storage storage, List<ClientEndpoint> endpoints,
@@ -79,10 +85,13 @@ public final class ClientService implements AutoCloseable {
     /** Loads the tree, starts the threads, then opens the client ports. */
     public void start() throws StorageException, TransportException {
         // A field of a snapshot may be as long as a request plus ZooKeeper's slack (jute.maxbuffer x 2).
+        startMillis = clock.monotonicMillis();
         DataTree tree = DatabaseLoader.load(storage, 2 * settings.maxFrameBytes());
-        snapshotter = new Snapshotter(() -> tree, storage, settings.snapshots().retainCount());
+        snapshotter = new Snapshotter(() -> tree, storage, settings.snapshots().retainCount(), metrics);
         if (storage.snapshots().list().isEmpty()) {
             snapshotter.snapshotNow();
+        } else {
+            snapshotter.noteNewestOnDisk();
         }
         if (!settings.snapshots().purgeInterval().isZero()) {
             snapshotter.purgeEvery(settings.snapshots().purgeInterval());
@@ -97,10 +106,12 @@ public final class ClientService implements AutoCloseable {
         CoreSettings coreSettings = coreSettings(settings, this::clientAddresses);
         loop = new CoreLoop(clock, this::fail);
         logWriter = new TxnLogWriter(storage.txnLog(), loop::post, settings.snapshots().count(),
-                snapshotter::snapshotInBackground, new Random());
+                snapshotter::snapshotInBackground, new Random(), metrics);
         LocalWritePath writes = new LocalWritePath("standalone", tree, sessions, prep, logWriter, coreSettings, clock);
         ServerCore core = new ServerCore(coreSettings, tree, new WatchManager(), writes,
-                new Authenticators(authenticators), clock);
+                new Authenticators(authenticators), clock, metrics);
+        this.core = core;
+        this.tree = tree;
         ClientPort port = clientPort(settings, loop, clock);
         logWriter.start();
         loop.start(new StandaloneTarget(core, writes, port::closeSessionless));
@@ -140,6 +151,20 @@ public final class ClientService implements AutoCloseable {
     /** The bound client addresses, in the order of the endpoints; empty before they are bound. */
     public List<InetSocketAddress> clientAddresses() {
         return listeners.stream().map(Listener::localAddress).toList();
+    }
+
+    /** The server's lifelong figures; readable from any thread. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Runs {@code reader} on the driver thread over what a command may read; completes with its
+     * result, or exceptionally if it throws (which never stops the core).
+     */
+    public <T> CompletableFuture<T> inspect(Function<Inspection, T> reader) {
+        return Inspections.post(loop, () -> new Inspection(core, tree, "standalone", null, metrics, null,
+                clock.monotonicMillis() - startMillis), reader);
     }
 
     /** Completes if the service fails and stops serving. */

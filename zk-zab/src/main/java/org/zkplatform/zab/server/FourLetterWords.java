@@ -80,10 +80,7 @@ final class FourLetterWords {
 
     private static String serverStats(ServerCore.CoreView view) {
         ServerStats s = view.stats();
-        int connections = 0;
-        for (ClientConnection ignored : view.connections()) {
-            connections++;
-        }
+        int connections = connectionCount(view);
         return "Latency min/avg/max: " + s.minLatency() + "/" + s.avgLatency() + "/" + s.maxLatencyMillis + "\n"
                 + "Received: " + s.packetsReceived + "\n"
                 + "Sent: " + s.packetsSent + "\n"
@@ -95,7 +92,7 @@ final class FourLetterWords {
     }
 
     /** ZooKeeper keeps the root under two keys and counts it twice; tools compare against that. */
-    private static int nodeCount(ServerCore.CoreView view) {
+    static int nodeCount(ServerCore.CoreView view) {
         return view.tree().nodeCount() + 1;
     }
 
@@ -126,6 +123,13 @@ final class FourLetterWords {
     }
 
     private static String monitor(ServerCore.CoreView view) {
+        StringBuilder out = new StringBuilder();
+        monitorValues(view).forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
+        return out.toString();
+    }
+
+    /** The {@code mntr} keys and values, in its order; the admin endpoint's monitor shares them. */
+    static Map<String, Object> monitorValues(ServerCore.CoreView view) {
         ServerStats s = view.stats();
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         values.put("zk_version", VERSION);
@@ -135,11 +139,7 @@ final class FourLetterWords {
         values.put("zk_min_latency", s.minLatency());
         values.put("zk_packets_received", s.packetsReceived);
         values.put("zk_packets_sent", s.packetsSent);
-        int connections = 0;
-        for (ClientConnection ignored : view.connections()) {
-            connections++;
-        }
-        values.put("zk_num_alive_connections", connections);
+        values.put("zk_num_alive_connections", connectionCount(view));
         values.put("zk_outstanding_requests", view.outstanding());
         values.put("zk_uptime", view.nowMillis() - s.startMillis);
         values.put("zk_znode_count", nodeCount(view));
@@ -157,17 +157,34 @@ final class FourLetterWords {
         values.put("zk_connection_drop_probability", 0.0);
         values.put("zk_last_client_response_size", s.lastResponseSize);
         values.put("zk_max_client_response_size", s.maxResponseSize);
-        values.put("zk_min_client_response_size", s.minResponseSize == Long.MAX_VALUE ? -1 : s.minResponseSize);
+        values.put("zk_min_client_response_size", minResponseSize(s));
         values.put("zk_outstanding_tls_handshake", 0);
         values.put("zk_auth_failed_count", s.authFailures);
         values.put("zk_non_mtls_remote_conn_count", 0);
         values.put("zk_non_mtls_local_conn_count", 0);
-        StringBuilder out = new StringBuilder();
-        values.forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
-        return out.toString();
+        return values;
+    }
+
+    static long minResponseSize(ServerStats s) {
+        return s.minResponseSize == Long.MAX_VALUE ? -1 : s.minResponseSize;
+    }
+
+    static int connectionCount(ServerCore.CoreView view) {
+        int connections = 0;
+        for (ClientConnection ignored : view.connections()) {
+            connections++;
+        }
+        return connections;
     }
 
     private static String environment() {
+        StringBuilder out = new StringBuilder("Environment:\n");
+        environmentValues().forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
+        return out.toString();
+    }
+
+    /** What {@code envi} prints, as keys and values in its order. */
+    static Map<String, String> environmentValues() {
         Runtime runtime = Runtime.getRuntime();
         String host;
         try {
@@ -175,21 +192,21 @@ final class FourLetterWords {
         } catch (UnknownHostException e) {
             host = "<NA>";
         }
-        StringBuilder out = new StringBuilder("Environment:\n");
-        out.append("zookeeper.version=").append(VERSION).append('\n');
-        out.append("host.name=").append(host).append('\n');
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("zookeeper.version", VERSION);
+        values.put("host.name", host);
         for (String key : new String[] {"java.version", "java.vendor", "java.home", "java.class.path",
                 "java.library.path", "java.io.tmpdir"}) {
-            out.append(key).append('=').append(System.getProperty(key, "<NA>")).append('\n');
+            values.put(key, System.getProperty(key, "<NA>"));
         }
-        out.append("java.compiler=<NA>\n");
+        values.put("java.compiler", "<NA>");
         for (String key : new String[] {"os.name", "os.arch", "os.version", "user.name", "user.home", "user.dir"}) {
-            out.append(key).append('=').append(System.getProperty(key, "<NA>")).append('\n');
+            values.put(key, System.getProperty(key, "<NA>"));
         }
-        out.append("os.memory.free=").append(runtime.freeMemory() / (1024 * 1024)).append("MB\n");
-        out.append("os.memory.max=").append(runtime.maxMemory() / (1024 * 1024)).append("MB\n");
-        out.append("os.memory.total=").append(runtime.totalMemory() / (1024 * 1024)).append("MB\n");
-        return out.toString();
+        values.put("os.memory.free", runtime.freeMemory() / (1024 * 1024) + "MB");
+        values.put("os.memory.max", runtime.maxMemory() / (1024 * 1024) + "MB");
+        values.put("os.memory.total", runtime.totalMemory() / (1024 * 1024) + "MB");
+        return values;
     }
 
     /** Watches are registered by connection; ZooKeeper reports them by session. */
@@ -218,7 +235,7 @@ final class FourLetterWords {
         return out.append('\n').toString();
     }
 
-    private static Map<Long, Long> sessionsByConnection(ServerCore.CoreView view) {
+    static Map<Long, Long> sessionsByConnection(ServerCore.CoreView view) {
         Map<Long, Long> sessionOf = new java.util.HashMap<>();
         for (ClientConnection c : view.connections()) {
             sessionOf.put(c.transport.id(), c.sessionId);

@@ -17,6 +17,7 @@ import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.time.Clock;
 import org.zkplatform.zab.auth.AclChecker;
 import org.zkplatform.zab.auth.Authenticators;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.proto.AuthPacket;
 import org.zkplatform.zab.proto.ConnectRequest;
 import org.zkplatform.zab.proto.ConnectResponse;
@@ -63,6 +64,7 @@ public final class ServerCore {
     private final ReadRequests reads;
     private final Clock clock;
     final ServerStats stats;
+    private final ServerMetrics metrics;
 
     /** Open connections by id: the id is what watches are registered under. */
     private final Map<Long, ClientConnection> connections = new HashMap<>();
@@ -73,8 +75,9 @@ public final class ServerCore {
     private final TreeListener watchTrigger = new WatchTrigger();
     private long applyingZxid;
 
+    /** @param metrics the server's lifelong figures, which this core adds to while it serves */
     public ServerCore(CoreSettings settings, DataTree tree, WatchManager watches, WritePath writes,
-               Authenticators authenticators, Clock clock) {
+               Authenticators authenticators, Clock clock, ServerMetrics metrics) {
         this.settings = settings;
         this.tree = tree;
         this.watches = watches;
@@ -84,6 +87,7 @@ public final class ServerCore {
         this.reads = new ReadRequests(tree, watches, acl);
         this.clock = clock;
         this.stats = new ServerStats(clock.currentTimeMillis());
+        this.metrics = metrics;
     }
 
     // ------------------------------------------------------------------ client events
@@ -289,6 +293,7 @@ public final class ServerCore {
         applyingZxid = txn.zxid();
         TxnResult result = tree.apply(txn.header(), txn.record(), watchTrigger);
         writes.applied(txn);
+        metrics.committed();
         int type = txn.header().type();
         long sessionId = txn.header().clientId();
         if (type == OpCode.CREATE_SESSION) {
@@ -371,8 +376,10 @@ public final class ServerCore {
         long zxid = tree.lastProcessedZxid();
         reply(c, xid, zxid, error, body);
         long nowMillis = clock.currentTimeMillis();
-        long latency = Math.max(0, (clock.nanoTime() - request.receivedNanos()) / 1_000_000L);
+        long latencyNanos = Math.max(0, clock.nanoTime() - request.receivedNanos());
+        long latency = latencyNanos / 1_000_000L;
         stats.answered(latency);
+        metrics.requestAnswered(request.type(), latencyNanos);
         c.stats.answered(OpCode.shortName(request.type()), request.xid(), zxid, nowMillis, latency);
     }
 
@@ -433,9 +440,14 @@ public final class ServerCore {
     // ------------------------------------------------------------------ commands
 
     private void fourLetterWord(ClientConnection c, String word) {
-        String output = FourLetterWords.answer(word, settings.fourLetterWords(), new CoreView());
+        String output = FourLetterWords.answer(word, settings.fourLetterWords(), view());
         c.transport.write(java.nio.ByteBuffer.wrap(output.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         c.transport.close();
+    }
+
+    /** What commands read; on the driver thread only. */
+    CoreView view() {
+        return new CoreView();
     }
 
     /** What the four-letter words report, read on the driver thread. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.storage.TxnLog;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.request.Transaction;
 
 /**
@@ -32,6 +33,7 @@ public final class TxnLogWriter implements TxnSink, AutoCloseable {
     private final int snapCount;
     private final Runnable snapshot;
     private final Random random;
+    private final ServerMetrics metrics;
     private long txnsSinceSnapshot;
     private long nextSnapshotAt;
     private volatile boolean running = true;
@@ -40,13 +42,16 @@ public final class TxnLogWriter implements TxnSink, AutoCloseable {
      * @param snapCount txns between snapshots, randomized between half and all of it
      * @param snapshot starts a snapshot in the background
      * @param random picks each snapshot point, so servers of an ensemble do not snapshot together
+     * @param metrics where each commit's duration is recorded
      */
-    public TxnLogWriter(TxnLog log, Consumer<CoreEvent> core, int snapCount, Runnable snapshot, Random random) {
+    public TxnLogWriter(TxnLog log, Consumer<CoreEvent> core, int snapCount, Runnable snapshot, Random random,
+                        ServerMetrics metrics) {
         this.log = log;
         this.core = core;
         this.snapCount = snapCount;
         this.snapshot = snapshot;
         this.random = random;
+        this.metrics = metrics;
         this.nextSnapshotAt = pickSnapshotPoint();
         this.thread = new Thread(this::run, "zk-txnlog");
     }
@@ -111,7 +116,9 @@ public final class TxnLogWriter implements TxnSink, AutoCloseable {
         }
         long start = System.nanoTime();
         log.commit();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        metrics.fsynced(nanos);
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
         if (millis > SLOW_COMMIT_MILLIS) {
             LOG.warn("Making {} txns durable took {} ms; the disk is slow", batch.size(), millis);
         }

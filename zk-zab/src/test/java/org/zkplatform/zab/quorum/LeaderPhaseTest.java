@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zkplatform.api.Zxid;
+import org.zkplatform.zab.admin.LearnerFacts;
 import org.zkplatform.zab.proto.CreateSessionTxn;
 import org.zkplatform.zab.proto.JuteOutput;
 import org.zkplatform.zab.proto.LearnerInfo;
@@ -170,6 +171,35 @@ class LeaderPhaseTest {
         assertEquals("INFORM", observer.drainTypes());
         assertEquals(zxid, peer.ctx.tree.lastProcessedZxid());
         assertTrue(peer.ctx.tree.sessions().containsKey(0x200000000000001L));
+    }
+
+    @Test
+    void reportsEachLearnersLagAndCountsProposalsAndCommits() throws Exception {
+        RecordingLink follower = leadWithFollower2();
+        RecordingLink observer = connect(4, 0, true);
+        ackEpoch(observer, -1, 0);
+        leader.handle(new QuorumEvent.Packet(observer, packet(QuorumPacketType.ACK, Zxid.make(1, 0), null)));
+        assertEquals(List.of(new LearnerFacts(2, false, true, 0), new LearnerFacts(4, true, true, 0)),
+                leader.learners());
+
+        for (long session = 1; session <= 2; session++) {
+            JuteOutput request = new JuteOutput(32);
+            request.writeLong(0x200000000000000L + session);
+            request.writeInt(0);
+            request.writeInt(OpCode.CREATE_SESSION);
+            new CreateSessionTxn(4000).write(request);
+            leader.handle(new QuorumEvent.Packet(follower, packet(QuorumPacketType.REQUEST, -1, request.toByteArray())));
+        }
+        leader.handle(new CoreEvent.Durable(Zxid.make(1, 2)));
+        assertEquals(2, leader.learners().get(0).lagTxns(), "follower 2 acknowledged neither proposal");
+        leader.handle(new QuorumEvent.Packet(follower, packet(QuorumPacketType.ACK, Zxid.make(1, 1), null)));
+        assertEquals(1, leader.learners().get(0).lagTxns());
+        leader.handle(new QuorumEvent.Packet(follower, packet(QuorumPacketType.ACK, Zxid.make(1, 2), null)));
+
+        assertEquals(0, leader.learners().get(0).lagTxns());
+        assertEquals(0, leader.learners().get(1).lagTxns(), "an observer acknowledges nothing; it has no lag");
+        assertEquals(2, peer.metrics.proposals());
+        assertEquals(2, peer.metrics.commits());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.zkplatform.api.transport.Listener;
 import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.storage.memory.MemoryStorage;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.request.Transaction;
 import org.zkplatform.zab.server.CoreEvent;
@@ -99,6 +100,7 @@ final class TestPeer implements AutoCloseable {
     final TxnLogWriter log;
     final Snapshotter snapshotter;
     final PeerContext ctx;
+    final ServerMetrics metrics = new ServerMetrics();
 
     /** Server {@code myId} of participants 1..{@code participants} and observers after them. */
     TestPeer(long myId, int participants, int observers) throws StorageException {
@@ -110,12 +112,12 @@ final class TestPeer implements AutoCloseable {
         }
         CoreSettings settings = new CoreSettings(myId, TICK_MS, 2 * TICK_MS, 20 * TICK_MS, Set.of("*"), 1000,
                 Duration.ofSeconds(10), Duration.ofMinutes(1), List::of);
-        log = new TxnLogWriter(storage, posted::add, 100_000, () -> { }, new Random(1));
+        log = new TxnLogWriter(storage, posted::add, 100_000, () -> { }, new Random(1), metrics);
         PeerContext[] self = new PeerContext[1];
-        snapshotter = new Snapshotter(() -> self[0].tree, storage, 3);
+        snapshotter = new Snapshotter(() -> self[0].tree, storage, 3, metrics);
         ctx = new PeerContext(myId, servers, storage, log, snapshotter, new NoNetwork(), settings, Map.of(), clock,
                 INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add, new DataTree(),
-                new CommittedLog(CommittedLog.DEFAULT_CAPACITY));
+                new CommittedLog(CommittedLog.DEFAULT_CAPACITY), metrics);
         self[0] = ctx;
         log.start();
         snapshotter.snapshotNow();

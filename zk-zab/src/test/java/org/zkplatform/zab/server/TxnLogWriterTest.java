@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.api.storage.TxnCursor;
 import org.zkplatform.api.storage.TxnLog;
 import org.zkplatform.zab.proto.CreateSessionTxn;
@@ -78,7 +79,7 @@ class TxnLogWriterTest {
     void oneCommitCoversEveryTxnThatArrivedDuringTheLast() throws Exception {
         CountingLog log = new CountingLog();
         BlockingQueue<CoreEvent> events = new LinkedBlockingQueue<>();
-        TxnLogWriter writer = new TxnLogWriter(log, events::add, 1_000_000, () -> { }, new Random(1));
+        TxnLogWriter writer = new TxnLogWriter(log, events::add, 1_000_000, () -> { }, new Random(1), new ServerMetrics());
         writer.start();
         try {
             writer.submit(txn(1));
@@ -109,7 +110,7 @@ class TxnLogWriterTest {
         log.releaseFirstCommit.countDown();
         AtomicInteger snapshots = new AtomicInteger();
         BlockingQueue<CoreEvent> events = new LinkedBlockingQueue<>();
-        TxnLogWriter writer = new TxnLogWriter(log, events::add, 100, snapshots::incrementAndGet, new Random(7));
+        TxnLogWriter writer = new TxnLogWriter(log, events::add, 100, snapshots::incrementAndGet, new Random(7), new ServerMetrics());
         writer.start();
         try {
             for (long zxid = 1; zxid <= 1000; zxid++) {
