@@ -57,8 +57,8 @@ public final class AdminServer implements AutoCloseable {
     private final PrometheusTextFormatWriter textFormat = PrometheusTextFormatWriter.create();
 
     /**
-     * Binds the port now, so a port in use stops the start before the database is loaded; serves
-     * from {@link #start()}.
+     * Binds the port now, before the database is loaded, so a port in use is reported at once;
+     * serves from {@link #start()}.
      */
     public AdminServer(AdminConfig config, ZkServer server, Optional<JvmPauseMonitor> pauses)
             throws TransportException {
@@ -66,17 +66,17 @@ public final class AdminServer implements AutoCloseable {
         this.server = server;
         InetSocketAddress address = new InetSocketAddress(config.address().getHostString(), config.address().getPort());
         if (address.isUnresolved()) {
-            throw new TransportException("cannot open the admin port: unknown host " + address.getHostString()
+            throw new TransportException("unknown host " + address.getHostString()
                     + " (zk.admin.address)");
         }
         try {
             this.http = HttpServer.create(address, 0);
         } catch (java.net.BindException e) {
-            throw new TransportException("cannot open the admin port: port " + address.getPort() + " on "
+            throw new TransportException("port " + address.getPort() + " on "
                     + address.getHostString() + " is already in use (choose another with zk.admin.port, or turn "
                     + "the endpoint off with zk.admin.enabled = false)", e);
         } catch (IOException e) {
-            throw new TransportException("cannot open the admin port " + address.getHostString() + ":"
+            throw new TransportException("cannot listen on " + address.getHostString() + ":"
                     + address.getPort() + " (zk.admin.port): " + e.getMessage(), e);
         }
         AtomicInteger threads = new AtomicInteger();

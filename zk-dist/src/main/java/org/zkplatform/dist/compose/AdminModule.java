@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.dist.admin.AdminConfig;
 import org.zkplatform.dist.admin.AdminServer;
@@ -17,6 +19,8 @@ import org.zkplatform.zab.ZkServer;
  * the server has started.
  */
 public final class AdminModule extends AbstractModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminModule.class);
 
     private final AdminConfig admin;
     private final PauseMonitorConfig pauseMonitor;
@@ -42,10 +46,16 @@ public final class AdminModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Optional<AdminServer> adminServer(ZkServer server, Optional<JvmPauseMonitor> pauses) throws TransportException {
+    Optional<AdminServer> adminServer(ZkServer server, Optional<JvmPauseMonitor> pauses) {
         if (!admin.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(lifecycle.add("admin endpoint", new AdminServer(admin, server, pauses)));
+        try {
+            return Optional.of(lifecycle.add("admin endpoint", new AdminServer(admin, server, pauses)));
+        } catch (TransportException e) {
+            // As ZooKeeper's peers do: servers sharing a host and zoo.cfg defaults (8080) must all serve.
+            LOG.warn("Admin endpoint not started: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 }
