@@ -251,8 +251,13 @@ final class LearnerPhase implements Phase {
         }
     }
 
+    /**
+     * A proposal: logged, and acknowledged once durable (by a follower). An observer gets them
+     * only while it syncs: a DIFF's committed txns come as PROPOSAL and COMMIT to every learner,
+     * from ZooKeeper's leader as from ours; once serving, it gets INFORM instead.
+     */
     private void proposal(QuorumPacket p) throws PhaseFailed {
-        if (observer || stage.compareTo(Stage.SYNCING) < 0 || syncKind == null) {
+        if (stage.compareTo(Stage.SYNCING) < 0 || syncKind == null || observer && stage == Stage.SERVING) {
             throw new PhaseFailed("the leader sent a proposal out of turn");
         }
         Transaction txn = decode(p);

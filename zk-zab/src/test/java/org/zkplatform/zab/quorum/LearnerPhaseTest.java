@@ -216,6 +216,23 @@ class LearnerPhaseTest {
     }
 
     @Test
+    void anObserverTakesTheCommittedTxnsOfADiffAsProposalsAndCommits() throws Exception {
+        start(true);
+        receive(QuorumPacketType.LEADERINFO, Zxid.make(1, 0), ByteBuffer.allocate(4).putInt(0x10000).array());
+        receive(QuorumPacketType.DIFF, Zxid.make(1, 2), null);
+        for (Transaction txn : Txns.creates(1, 1, 2)) {
+            propose(txn);
+            receive(QuorumPacketType.COMMIT, txn.zxid(), null);
+        }
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        assertEquals(Zxid.make(1, 2), peer.storage.lastZxid(), "logged before NEWLEADER is acked");
+        receive(QuorumPacketType.UPTODATE, -1, null);
+        assertNotNull(peer.ctx.tree.node("/n2"));
+        learner.handle(new CoreEvent.Durable(Zxid.make(1, 2)));
+        assertEquals("OBSERVERINFO ACKEPOCH ACK ACK", leaderLink.drainTypes(), "no ACK of a proposal from an observer");
+    }
+
+    @Test
     void answersPingsAndLosesTheRoleWhenTheLinkDies() throws Exception {
         syncAndServe(1);
         receive(QuorumPacketType.PING, Zxid.make(1, 0), null);
