@@ -160,13 +160,72 @@ class MixedEnsembleIT {
     }
 
     /**
+     * Observers across kinds, each behind by a few txns when it comes back (a DIFF with
+     * proposals): ours observing Apache's leader, then, once the participants are ours, Apache's
+     * observing ours. Each serves reads of the ensemble's writes and forwards writes.
+     */
+    @Test
+    void observersOfEitherKindSyncFromALeaderOfTheOther() throws Exception {
+        try (Ensemble ensemble = new Ensemble(dir, 3, 1)) {
+            for (int id = 1; id <= 3; id++) {
+                ensemble.start(id, MemberKind.APACHE);
+            }
+            ensemble.start(4, MemberKind.ZKPLATFORM);
+            ensemble.awaitLeader();
+            restartBehind(ensemble, 4, MemberKind.ZKPLATFORM, "/missed-by-ours");
+            assertEquals("observer", ensemble.mode(4).orElseThrow());
+            assertTrue(ensemble.log(4).contains("after a DIFF sync"), "our observer is sent a DIFF; logs in " + dir);
+            assertEveryRunningServerSeesAWriteThrough(ensemble, 4, "/through-our-observer");
+
+            for (int step = 1; step <= 3; step++) {
+                int replaced = nextToReplace(ensemble, ensemble.awaitLeader());
+                ensemble.stop(replaced);
+                ensemble.start(replaced, MemberKind.ZKPLATFORM);
+            }
+            ensemble.awaitLeader();
+            restartBehind(ensemble, 4, MemberKind.APACHE, "/missed-by-apache");
+            assertEquals("observer", ensemble.mode(4).orElseThrow());
+            assertTrue(ensemble.apacheLog(4).contains("Getting a diff from the leader"),
+                    "Apache's observer is sent a DIFF; logs in " + dir);
+            assertEveryRunningServerSeesAWriteThrough(ensemble, 4, "/through-apache-observer");
+            Map<String, TreeImages.Node> tree = TreeImages.assertAllEqual(ensemble, List.of(1, 2, 3, 4));
+            assertEquals(10, tree.get("/missed-by-ours").numChildren());
+            assertEquals(10, tree.get("/missed-by-apache").numChildren());
+            assertApacheReadEverythingOursSent(ensemble);
+        }
+    }
+
+    /**
+     * Stops server {@code id} once it has {@code parent}, writes ten children of it without the
+     * server, and starts it as {@code kind}: its last txn is in the leader's committed log, so the
+     * leader sends those ten as a DIFF (a server still at the epoch's first zxid would get a SNAP).
+     */
+    private static void restartBehind(Ensemble ensemble, int id, MemberKind kind, String parent) throws Exception {
+        int leader = ensemble.awaitLeader();
+        try (Clients clients = new Clients()) {
+            ZooKeeper zk = clients.connect(ensemble.connectString(leader));
+            zk.create(parent, null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            ZooKeeper onServer = clients.connect(ensemble.connectString(id));
+            Clients.sync(onServer, parent);
+            assertNotNull(onServer.exists(parent, false));
+            ensemble.stop(id);
+            for (int i = 0; i < 10; i++) {
+                zk.create(parent + "/c-", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL);
+            }
+        }
+        ensemble.start(id, kind);
+        ensemble.awaitLeader();
+    }
+
+    /**
      * What Apache's servers say when something of ours is not what they expect: a packet they
-     * cannot read, a packet out of turn during sync, an ACK of NEWLEADER that is not one.
+     * cannot read, a packet out of turn during sync, an ACK of NEWLEADER that is not one, a tree
+     * whose digest differs from the one its leader computed.
      */
     private static void assertApacheReadEverythingOursSent(Ensemble ensemble) throws Exception {
         List<String> complaints = List.of("NullPointerException", "Next packet was supposed to be an ACK",
                 "is from a different epoch", "Timeout while waiting for NEWLEADER", "Got unexpected packet",
-                "Missing signature");
+                "Missing signature", "Digests are not matching", "First digest mismatch");
         for (Ensemble.Member m : ensemble.members()) {
             String log = ensemble.apacheLog(m.id());
             for (String complaint : complaints) {
