@@ -24,8 +24,9 @@ import org.zkplatform.dist.it.Dist;
 
 /**
  * An ensemble of packaged servers on loopback, each a process started from a plain Apache
- * ZooKeeper {@code zoo.cfg} through {@code bin/zk-server}, on ports picked free. Servers are
- * stopped by pid; every wait is bounded.
+ * ZooKeeper {@code zoo.cfg} through {@code bin/zk-server}, on ports picked free; or, member by
+ * member, Apache ZooKeeper's own server on the same zoo.cfg and data dir ({@link MemberKind}).
+ * Servers are stopped by pid; every wait is bounded.
  */
 final class Ensemble implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class Ensemble implements AutoCloseable {
     /** Each member's zoo.cfg without its extra lines, for {@link #reconfigure}. */
     private final Map<Integer, List<String>> baseLines = new HashMap<>();
     private final Map<Integer, Long> pids = new HashMap<>();
+    private final Map<Integer, MemberKind> kinds = new HashMap<>();
 
     /**
      * @param participants voting servers, ids 1..participants
@@ -109,8 +111,42 @@ final class Ensemble implements AutoCloseable {
         }
     }
 
+    /** Starts our server as member {@code id} and waits until it serves. */
     void start(int id) throws IOException, InterruptedException {
-        pids.put(id, dist.start(member(id).config()));
+        start(id, MemberKind.ZKPLATFORM);
+    }
+
+    /**
+     * Starts member {@code id} as {@code kind} on its zoo.cfg and data dir. Ours returns once it
+     * serves; Apache's at once (it serves when it has a leader, see {@link #awaitLeader()}).
+     */
+    void start(int id, MemberKind kind) throws IOException, InterruptedException {
+        long pid = switch (kind) {
+            case ZKPLATFORM -> dist.start(member(id).config());
+            case APACHE -> ApachePeer.start(member(id).config(), apacheOutput(id));
+        };
+        pids.put(id, pid);
+        kinds.put(id, kind);
+    }
+
+    /** The kind member {@code id} was last started as. */
+    MemberKind kind(int id) {
+        MemberKind kind = kinds.get(id);
+        if (kind == null) {
+            throw new IllegalStateException("server " + id + " was never started");
+        }
+        return kind;
+    }
+
+    /** Where Apache's server writes its output when it runs as member {@code id}, across its lives. */
+    Path apacheOutput(int id) {
+        return logDir.resolve("apache-" + id + ".out");
+    }
+
+    /** What Apache's server printed as member {@code id} so far; empty if it never ran. */
+    String apacheLog(int id) throws IOException {
+        Path output = apacheOutput(id);
+        return Files.exists(output) ? Files.readString(output) : "";
     }
 
     boolean isRunning(int id) {

@@ -495,7 +495,11 @@ final class LeaderPhase implements Phase {
         Set<Long> inTouch = new HashSet<>();
         inTouch.add(ctx.myId);
         for (Learner learner : new ArrayList<>(learners.values())) {
-            if (now - learner.lastHeardMs > ctx.syncLimitMillis) {
+            // A learner that is still syncing says nothing until it acknowledges NEWLEADER (ZooKeeper's
+            // leaves pings unanswered until then), and loading a large snapshot takes a while:
+            // like ZooKeeper's leader, allow it initLimit, and syncLimit once in sync.
+            long silenceLimit = learner.synced ? ctx.syncLimitMillis : ctx.initLimitMillis;
+            if (now - learner.lastHeardMs > silenceLimit) {
                 LOG.warn("Dropping {}: nothing heard for {} ms", learner.link, now - learner.lastHeardMs);
                 drop(learner);
             } else if (learner.synced && !learner.observer) {

@@ -51,6 +51,8 @@ final class LearnerPhase implements Phase {
     private final Deque<Transaction> uncommitted = new ArrayDeque<>();
     /** Zxids of proposals logged here and not yet acknowledged to the leader. */
     private final Deque<Long> unacked = new ArrayDeque<>();
+    /** The highest zxid known to be on disk here; proposals up to it are acknowledged once serving. */
+    private long durableZxid = -1;
     private LearnerWritePath writes;
     private ServerCore core;
 
@@ -157,10 +159,7 @@ final class LearnerPhase implements Phase {
                 upToDate();
                 break;
             case QuorumPacketType.PING:
-                if (stage != Stage.CONNECTING && stage != Stage.REGISTERED) {
-                    byte[] touches = writes == null ? null : writes.drainTouches();
-                    link.send(new QuorumPacket(QuorumPacketType.PING, p.zxid(), touches, null));
-                }
+                ping(p);
                 break;
             case QuorumPacketType.SYNC:
                 if (writes != null) {
@@ -257,8 +256,13 @@ final class LearnerPhase implements Phase {
         }
     }
 
+    /**
+     * A proposal: logged, and acknowledged once durable (by a follower). An observer gets them
+     * only while it syncs: a DIFF's committed txns come as PROPOSAL and COMMIT to every learner,
+     * from ZooKeeper's leader as from ours; once serving, it gets INFORM instead.
+     */
     private void proposal(QuorumPacket p) throws PhaseFailed {
-        if (observer || stage.compareTo(Stage.SYNCING) < 0 || syncKind == null) {
+        if (stage.compareTo(Stage.SYNCING) < 0 || syncKind == null || observer && stage == Stage.SERVING) {
             throw new PhaseFailed("the leader sent a proposal out of turn");
         }
         Transaction txn = decode(p);
@@ -339,6 +343,7 @@ final class LearnerPhase implements Phase {
         link.setReadTimeout(ctx.syncLimitMillis);
         link.send(new QuorumPacket(QuorumPacketType.ACK, Zxid.make(newEpoch, 0), null, null));
         stage = Stage.SERVING;
+        sendAcks();
         LOG.info("{} server {} in epoch {} after a {} sync: serving clients at zxid {}",
                 observer ? "Observing" : "Following", leaderId, newEpoch, syncKind, Zxid.toHex(ctx.tree.lastProcessedZxid()));
     }
@@ -359,9 +364,34 @@ final class LearnerPhase implements Phase {
         }
     }
 
-    /** Proposals up to {@code zxid} are on disk here: tell the leader, one ACK each, as ZooKeeper does. */
+    /**
+     * Answers the leader's PING with the sessions touched since the last one, and only once
+     * serving: ZooKeeper's learner leaves pings unanswered while it syncs, and ZooKeeper's leader
+     * drops a learner whose first packet after NEWLEADER is not the ACK of it. Its leader reads the
+     * answer's data as a touch table without a null check, so none touched is an empty table.
+     */
+    private void ping(QuorumPacket p) {
+        if (stage == Stage.SERVING) {
+            link.send(new QuorumPacket(QuorumPacketType.PING, p.zxid(), writes.drainTouches(), null));
+        }
+    }
+
+    /** Proposals up to {@code zxid} are on disk here. */
     private void durable(long zxid) {
-        while (!unacked.isEmpty() && unacked.peekFirst() <= zxid) {
+        durableZxid = Math.max(durableZxid, zxid);
+        if (stage == Stage.SERVING) {
+            sendAcks();
+        }
+    }
+
+    /**
+     * Tells the leader which proposals are on disk, one ACK each, as ZooKeeper does. Not before
+     * UPTODATE is acknowledged: ZooKeeper's leader takes the first packet after NEWLEADER for the
+     * ACK of it (an ACK of a synced proposal there would not count, and it would wait for a quorum
+     * in vain), so ZooKeeper's learner acknowledges the proposals of the sync only once serving.
+     */
+    private void sendAcks() {
+        while (!unacked.isEmpty() && unacked.peekFirst() <= durableZxid) {
             long acked = unacked.pollFirst();
             if (!observer && link != null) {
                 link.send(new QuorumPacket(QuorumPacketType.ACK, acked, null, null));

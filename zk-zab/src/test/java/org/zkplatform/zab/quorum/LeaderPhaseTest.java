@@ -1,6 +1,7 @@
 package org.zkplatform.zab.quorum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -248,5 +249,25 @@ class LeaderPhaseTest {
         peer.clock.advanceMillis(TestPeer.TICK_MS);
         leader.tick();
         assertEquals("PING", follower.drainTypes());
+    }
+
+    @Test
+    void aLearnerStillSyncingMayBeSilentForInitLimitRatherThanSyncLimit() throws Exception {
+        RecordingLink follower = leadWithFollower2();
+        RecordingLink syncing = connect(3, 0, false);
+        ackEpoch(syncing, 0, peer.ctx.tree.lastProcessedZxid());
+        assertEquals("LEADERINFO DIFF NEWLEADER", syncing.drainTypes());
+        // ZooKeeper's learner says nothing between ACKEPOCH and the ACK of NEWLEADER, however long
+        // loading the leader's snapshot takes.
+        for (int tick = 0; tick < TestPeer.INIT_LIMIT_TICKS; tick++) {
+            peer.clock.advanceMillis(TestPeer.TICK_MS);
+            leader.handle(new QuorumEvent.Packet(follower, packet(QuorumPacketType.PING, 0, new byte[0])));
+            leader.tick();
+        }
+        assertFalse(syncing.closed, "a syncing learner is not held to syncLimit");
+        peer.clock.advanceMillis(TestPeer.TICK_MS);
+        leader.handle(new QuorumEvent.Packet(follower, packet(QuorumPacketType.PING, 0, new byte[0])));
+        leader.tick();
+        assertTrue(syncing.closed, "but to initLimit");
     }
 }

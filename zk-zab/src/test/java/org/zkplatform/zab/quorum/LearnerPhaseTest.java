@@ -216,6 +216,23 @@ class LearnerPhaseTest {
     }
 
     @Test
+    void anObserverTakesTheCommittedTxnsOfADiffAsProposalsAndCommits() throws Exception {
+        start(true);
+        receive(QuorumPacketType.LEADERINFO, Zxid.make(1, 0), ByteBuffer.allocate(4).putInt(0x10000).array());
+        receive(QuorumPacketType.DIFF, Zxid.make(1, 2), null);
+        for (Transaction txn : Txns.creates(1, 1, 2)) {
+            propose(txn);
+            receive(QuorumPacketType.COMMIT, txn.zxid(), null);
+        }
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        assertEquals(Zxid.make(1, 2), peer.storage.lastZxid(), "logged before NEWLEADER is acked");
+        receive(QuorumPacketType.UPTODATE, -1, null);
+        assertNotNull(peer.ctx.tree.node("/n2"));
+        learner.handle(new CoreEvent.Durable(Zxid.make(1, 2)));
+        assertEquals("OBSERVERINFO ACKEPOCH ACK ACK", leaderLink.drainTypes(), "no ACK of a proposal from an observer");
+    }
+
+    @Test
     void answersPingsAndLosesTheRoleWhenTheLinkDies() throws Exception {
         syncAndServe(1);
         receive(QuorumPacketType.PING, Zxid.make(1, 0), null);
@@ -224,5 +241,45 @@ class LearnerPhaseTest {
                 () -> learner.handle(new QuorumEvent.Gone(leaderLink, "read timed out")));
         assertTrue(failure.getMessage().contains("lost the leader"), failure.getMessage());
         assertFalse(leaderLink.closed, "closing is the caller's job, through close()");
+    }
+
+    @Test
+    void pingsAreAnsweredOnlyOnceServingAndWithAnEmptyTouchTableRatherThanNone() throws Exception {
+        registerAndDiff(1);
+        receive(QuorumPacketType.PING, Zxid.make(1, 0), null);
+        assertEquals("", leaderLink.drainTypes(), "ZooKeeper's learner leaves pings unanswered while it syncs");
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        receive(QuorumPacketType.PING, Zxid.make(1, 0), null);
+        assertEquals("ACK", leaderLink.drainTypes(),
+                "ZooKeeper's leader takes the first packet after NEWLEADER for the ACK of it");
+        receive(QuorumPacketType.UPTODATE, -1, null);
+        leaderLink.drain();
+        receive(QuorumPacketType.PING, Zxid.make(1, 7), null);
+        QuorumPacket answer = leaderLink.drain().get(0);
+        assertEquals(QuorumPacketType.PING, answer.type());
+        assertEquals(Zxid.make(1, 7), answer.zxid());
+        assertNotNull(answer.data(), "ZooKeeper's leader reads the touch table without a null check");
+        assertEquals(0, answer.data().length);
+    }
+
+    @Test
+    void proposalsReceivedWhileSyncingAreAcknowledgedOnlyAfterUpToDate() throws Exception {
+        registerAndDiff(1);
+        Transaction synced = Txns.create(1, 1);
+        propose(synced);
+        receive(QuorumPacketType.COMMIT, synced.zxid(), null);
+        learner.handle(new CoreEvent.Durable(synced.zxid()));
+        assertEquals("", leaderLink.drainTypes(), "nothing goes before the ACK of NEWLEADER");
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        Transaction live = Txns.create(1, 2);
+        propose(live);
+        learner.handle(new CoreEvent.Durable(live.zxid()));
+        List<QuorumPacket> newLeaderAck = leaderLink.drain();
+        assertEquals(1, newLeaderAck.size(), "only the ACK of NEWLEADER before UPTODATE");
+        assertEquals(Zxid.make(1, 0), newLeaderAck.get(0).zxid());
+        receive(QuorumPacketType.UPTODATE, -1, null);
+        List<Long> acked = leaderLink.drain().stream().map(QuorumPacket::zxid).toList();
+        assertEquals(List.of(Zxid.make(1, 0), synced.zxid(), live.zxid()), acked,
+                "UPTODATE's ACK, then each proposal's, in order");
     }
 }
