@@ -58,11 +58,8 @@ final class LearnerPhase implements Phase {
     static LearnerPhase start(PeerContext ctx, long leaderId, boolean observer) {
         InetSocketAddress address = ctx.quorumAddress(leaderId);
         LOG.info("{} server {} at {}", observer ? "Observing" : "Following", leaderId, address);
-        LeaderConnector connector = new LeaderConnector(ctx.quorumTransport, address, CONNECT_ATTEMPTS,
-                Duration.ofMillis(ctx.initLimitMillis), ctx.maxFieldBytes, ctx.driver);
-        LearnerPhase phase = new LearnerPhase(ctx, leaderId, observer, connector);
-        connector.start();
-        return phase;
+        LeaderDialer dialer = ctx.links.dial(address, CONNECT_ATTEMPTS, Duration.ofMillis(ctx.initLimitMillis));
+        return new LearnerPhase(ctx, leaderId, observer, dialer);
     }
 
     /** @param dialer reports the link to the leader as a {@link QuorumEvent.Opened} */

@@ -4,10 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.zkplatform.api.Zxid;
 import org.zkplatform.api.auth.Authenticator;
@@ -17,7 +13,6 @@ import org.zkplatform.api.storage.EpochStore.EpochKind;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
-import org.zkplatform.api.transport.Transport;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.CoreSettings;
@@ -32,15 +27,13 @@ import org.zkplatform.zab.tree.TreeListener;
  */
 final class PeerContext {
 
-    private static final long LOG_WAIT_SECONDS = 60;
-
     final long myId;
     final List<QuorumServer> servers;
     final QuorumVerifier quorum;
     final Storage storage;
     final TxnLogWriter log;
     final Snapshotter snapshotter;
-    final Transport quorumTransport;
+    final QuorumLinks links;
     final CoreSettings coreSettings;
     final Map<String, Authenticator> authenticators;
     final Clock clock;
@@ -58,7 +51,7 @@ final class PeerContext {
     private volatile long acceptedEpoch;
 
     PeerContext(long myId, List<QuorumServer> servers, Storage storage, TxnLogWriter log, Snapshotter snapshotter,
-                Transport quorumTransport, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
+                QuorumLinks links, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
                 Clock clock, int initLimitTicks, int syncLimitTicks, boolean listenOnAllIps, int maxFieldBytes, boolean extendedTypes,
                 Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed) throws StorageException {
         this.myId = myId;
@@ -67,7 +60,7 @@ final class PeerContext {
         this.storage = storage;
         this.log = log;
         this.snapshotter = snapshotter;
-        this.quorumTransport = quorumTransport;
+        this.links = links;
         this.coreSettings = coreSettings;
         this.authenticators = authenticators;
         this.clock = clock;
@@ -123,30 +116,15 @@ final class PeerContext {
     }
 
     /** A change to storage that must wait for the txns queued before it and not race appends. */
-    interface StorageAction {
-        void run() throws StorageException;
+    interface StorageAction extends TxnLogWriter.LogAction {
     }
 
-    /** Runs {@code action} on the log thread after every txn queued so far is durable, and waits for it. */
+    /** Makes every txn queued so far durable, then runs {@code action}, with appends held off; on the driver thread. */
     void runOnLog(String what, StorageAction action) throws PhaseFailed {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        log.runInOrder(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (StorageException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
         try {
-            done.get(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new PhaseFailed("cannot " + what + ": " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw new PhaseFailed("cannot " + what + ": the txn log did not get to it within " + LOG_WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PhaseFailed("interrupted while waiting to " + what);
+            log.runNow(action);
+        } catch (StorageException | RuntimeException e) {
+            throw new PhaseFailed("cannot " + what + ": " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ public final class ClientService implements AutoCloseable {
         LocalWritePath writes = new LocalWritePath("standalone", tree, sessions, prep, logWriter, coreSettings, clock);
         ServerCore core = new ServerCore(coreSettings, tree, new WatchManager(), writes,
                 new Authenticators(authenticators), clock);
-        ClientPort port = clientPort(settings, loop, clock);
+        ClientPort port = clientPort(settings, loop::post, clock);
         logWriter.start();
         loop.start(new StandaloneTarget(core, writes, port::closeSessionless));
         listen(endpoints, port, listeners);
@@ -116,9 +117,9 @@ public final class ClientService implements AutoCloseable {
     }
 
     /** The handler of client connections, posting to {@code loop}. */
-    public static ClientPort clientPort(Settings settings, CoreLoop loop, Clock clock) {
+    public static ClientPort clientPort(Settings settings, Consumer<CoreEvent> core, Clock clock) {
         return new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
-                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), core, clock);
     }
 
     /** Opens every endpoint onto {@code port}, adding each listener to {@code listeners} as it opens. */

@@ -113,9 +113,10 @@ final class TestPeer implements AutoCloseable {
         log = new TxnLogWriter(storage, posted::add, 100_000, () -> { }, new Random(1));
         PeerContext[] self = new PeerContext[1];
         snapshotter = new Snapshotter(() -> self[0].tree, storage, 3);
-        ctx = new PeerContext(myId, servers, storage, log, snapshotter, new NoNetwork(), settings, Map.of(), clock,
-                INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add, new DataTree(),
-                new CommittedLog(CommittedLog.DEFAULT_CAPACITY));
+        ctx = new PeerContext(myId, servers, storage, log, snapshotter,
+                new TransportLinks(new NoNetwork(), 1 << 20, posted::add), settings, Map.of(), clock, INIT_LIMIT_TICKS,
+                SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add,
+                new DataTree(), new CommittedLog(CommittedLog.DEFAULT_CAPACITY));
         self[0] = ctx;
         log.start();
         snapshotter.snapshotNow();
