@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.api.Zxid;
 import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.election.QuorumServer;
@@ -26,6 +28,8 @@ import org.zkplatform.zab.tree.TreeListener;
  * it holds now, and its epochs. Driver thread only, except the volatile fields election reads.
  */
 final class PeerContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerContext.class);
 
     final long myId;
     final List<QuorumServer> servers;
@@ -76,18 +80,35 @@ final class PeerContext {
         loadEpochs();
     }
 
-    /** ZooKeeper's startup rules: missing epochs come from the last zxid; accepted never below current. */
+    /**
+     * ZooKeeper's startup rules: missing epochs come from the last zxid; accepted never below current.
+     *
+     * <p>One exception to "current never below the last zxid's epoch": a learner makes the txns of
+     * its sync with a new leader durable before it records that leader's epoch as current (so that
+     * it never claims an epoch whose history it does not hold on disk), and may stop in between. Its
+     * log then ends in an epoch it accepted but never recorded as current. ZooKeeper marks that
+     * window with an {@code updatingEpoch} file; here the accepted epoch tells it: only a leader of
+     * an epoch this server accepted can have sent it txns of that epoch. The epoch of its last zxid
+     * is then its current epoch.
+     */
     private void loadEpochs() throws StorageException {
         long lastEpoch = Zxid.epochOf(tree.lastProcessedZxid());
         OptionalLong current = storage.epochs().read(EpochKind.CURRENT);
+        OptionalLong accepted = storage.epochs().read(EpochKind.ACCEPTED);
         if (current.isEmpty()) {
             storage.epochs().write(EpochKind.CURRENT, lastEpoch);
         } else if (current.getAsLong() < lastEpoch) {
-            throw new StorageException("currentEpoch " + current.getAsLong() + " is older than the epoch " + lastEpoch
-                    + " of the last logged zxid in " + storage.describe());
+            if (accepted.isEmpty() || accepted.getAsLong() < lastEpoch) {
+                throw new StorageException("currentEpoch " + current.getAsLong() + " is older than the epoch " + lastEpoch
+                        + " of the last logged zxid in " + storage.describe());
+            }
+            LOG.warn("currentEpoch {} is older than the epoch {} of the last logged zxid, an epoch this server accepted: "
+                    + "it stopped in the middle of a sync with that epoch's leader, after making the leader's txns "
+                    + "durable; taking {} as the current epoch", current.getAsLong(), lastEpoch, lastEpoch);
+            storage.epochs().write(EpochKind.CURRENT, lastEpoch);
+            current = OptionalLong.of(lastEpoch);
         }
         currentEpoch = current.orElse(lastEpoch);
-        OptionalLong accepted = storage.epochs().read(EpochKind.ACCEPTED);
         if (accepted.isEmpty()) {
             storage.epochs().write(EpochKind.ACCEPTED, currentEpoch);
         } else if (accepted.getAsLong() < currentEpoch) {

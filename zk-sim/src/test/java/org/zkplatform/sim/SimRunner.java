@@ -1,0 +1,52 @@
+package org.zkplatform.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs seeds until a time budget is spent, alternating 3 and 5 servers, and prints each failing
+ * seed with the command that replays it. The {@code sim} profile runs it:
+ * {@code mvn -o -pl zk-sim verify -Psim -Dsim.minutes=10 -Dsim.firstSeed=1000}.
+ *
+ * <p>Arguments: {@code minutes firstSeed [servers...]}; servers default to 3 and 5.
+ */
+public final class SimRunner {
+
+    private SimRunner() {
+    }
+
+    public static void main(String[] args) {
+        double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(3, 5);
+        }
+        long start = System.nanoTime();
+        long budgetNanos = (long) (minutes * 60e9);
+        int runs = 0;
+        List<SimResult> failures = new ArrayList<>();
+        // Bounded by the time budget.
+        while (System.nanoTime() - start < budgetNanos) {
+            for (int servers : sizes) {
+                SimResult result = new Simulation(seed, SimConfig.allFaults(servers)).run();
+                runs++;
+                if (!result.passed()) {
+                    failures.add(result);
+                    System.out.println("FAILED " + result.describe());
+                }
+            }
+            seed++;
+        }
+        double elapsedMinutes = (System.nanoTime() - start) / 60e9;
+        System.out.printf("%d runs (seeds up to %d, servers %s) in %.1f min: %.0f runs per minute; %d failed%n", runs,
+                seed - 1, sizes, elapsedMinutes, runs / elapsedMinutes, failures.size());
+        for (SimResult failure : failures) {
+            System.out.println("  " + failure.reproduction());
+        }
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+}
