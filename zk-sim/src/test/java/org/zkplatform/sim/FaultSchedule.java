@@ -79,6 +79,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         switch (fault) {
             case CRASH -> {
                 int id = anyServer();
+                run.note("fault: crash server " + id);
                 run.crash(id);
                 world.afterMillis(world.between(100, 3_000), SimWorld.WORLD, () -> run.restart(id));
             }
@@ -88,6 +89,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
                 int from = anyServer();
                 int to = anyServer();
                 if (from != to) {
+                    run.note("fault: cut " + from + " -> " + to);
                     network.block(from, to);
                     world.afterMillis(world.between(500, 5_000), SimWorld.WORLD, () -> network.unblock(from, to));
                 }
@@ -96,15 +98,19 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
             case RESET -> {
                 List<SimChannel> open = network.channelsOf(anyServer());
                 if (!open.isEmpty()) {
+                    run.note("fault: reset a connection");
                     open.get((int) world.between(0, open.size() - 1)).reset("connection reset by the network");
                 }
             }
             case PAUSE -> {
                 int id = anyServer();
-                world.freeze(id, world.between(300, 6_000));
+                long millis = world.between(300, 6_000);
+                run.note("fault: pause server " + id + " for " + millis + " ms");
+                world.freeze(id, millis);
             }
             case SLOW_DISK -> {
                 int id = anyServer();
+                run.note("fault: slow disk on server " + id);
                 run.slowDisk(id, true);
                 world.afterMillis(world.between(500, 5_000), SimWorld.WORLD, () -> run.slowDisk(id, false));
             }
@@ -119,6 +125,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         for (int node = 1; node <= nodes; node++) {
             left[node] = world.chance(0.5);
         }
+        run.note("fault: split " + java.util.Arrays.toString(left));
         cut(left, nodes, true);
         world.afterMillis(world.between(500, 6_000), SimWorld.WORLD, () -> cut(left, nodes, false));
     }
@@ -160,6 +167,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         SimServer server = run.member(from);
         if (server != null && server.isUp() && server.state() == PeerState.LEADING) {
             isolateOnProposal = false;
+            run.note("fault: isolate leader " + from + " just after it proposed");
             isolate(from, true);
             world.afterMillis(world.between(1_000, 6_000), SimWorld.WORLD, () -> isolate(from, false));
         }
@@ -173,6 +181,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         if (type == QuorumPacketType.DIFF || type == QuorumPacketType.TRUNC || type == QuorumPacketType.SNAP
                 || type == QuorumPacketType.NEWLEADER) {
             crashInSync = false;
+            run.note("fault: crash server " + to + " in its sync (packet type " + type + ")");
             long after = world.chance(0.5) ? 0 : world.between(0, 30) * SimWorld.NANOS_PER_MILLI;
             world.at(after, SimWorld.WORLD, () -> run.crash(to));
             world.afterMillis(world.between(200, 2_000), SimWorld.WORLD, () -> run.restart(to));

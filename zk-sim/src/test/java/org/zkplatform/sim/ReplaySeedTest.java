@@ -7,9 +7,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs one seed again, with every fault, as a failing seed's report says:
  * {@code mvn -o -pl zk-sim test -Dtest=ReplaySeedTest -Dsim.seed=N -Dsim.servers=3}. Add
- * {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=debug} to see the servers' logs in virtual time.
+ * {@code -Dsim.trace=true} to see the servers' logs, each line named by its virtual time and server.
  */
 class ReplaySeedTest {
+
+    static {
+        if (Boolean.getBoolean("sim.trace")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
+        }
+    }
 
     @Test
     void theSeedGivenPasses() {

@@ -23,6 +23,7 @@ public final class SimChannel {
     private static final byte[] CLOSE = new byte[0];
 
     private final SimNetwork network;
+    private final java.util.Random random;
     final String kind;
     final int nodeA;
     final int nodeB;
@@ -51,7 +52,7 @@ public final class SimChannel {
         }
 
         void add(byte[] chunk, String reason) {
-            long ready = Math.max(lastReadyNanos, network.world.nowNanos() + network.delayNanos());
+            long ready = Math.max(lastReadyNanos, network.world.nowNanos() + network.delayNanos(random));
             lastReadyNanos = ready;
             inFlight.add(new Pending(chunk, ready, reason));
             pump(0);
@@ -105,6 +106,7 @@ public final class SimChannel {
 
     SimChannel(SimNetwork network, String kind, int nodeA, int ownerA, int nodeB, int ownerB) {
         this.network = network;
+        this.random = new java.util.Random(network.world.random.nextLong());
         this.kind = kind;
         this.nodeA = nodeA;
         this.nodeB = nodeB;
@@ -162,7 +164,7 @@ public final class SimChannel {
             if (network.canSend(way.from, way.to)) {
                 End end = way.end;
                 way.endClosed = true;
-                network.world.at(network.delayNanos(), way.owner, () -> end.closed(reason));
+                network.world.at(network.delayNanos(random), way.owner, () -> end.closed(reason));
             }
         }
     }
@@ -179,7 +181,7 @@ public final class SimChannel {
         alive.drop();
         if (network.canSend(alive.from, alive.to)) {
             End end = alive.end;
-            network.world.at(network.delayNanos(), alive.owner, () -> end.closed(reason));
+            network.world.at(network.delayNanos(random), alive.owner, () -> end.closed(reason));
         }
     }
 }

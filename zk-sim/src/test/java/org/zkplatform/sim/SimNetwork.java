@@ -97,11 +97,20 @@ public class SimNetwork {
 
     /** A one-way latency, with now and then a much slower packet (a retransmission, a queue). */
     public long delayNanos() {
-        long micros = world.between(faults.minDelayMicros(), faults.maxDelayMicros());
-        if (world.chance(faults.slowPacket())) {
-            micros += world.between(10_000, 300_000);
+        return delayNanos(world.random);
+    }
+
+    /**
+     * The same drawn from {@code random}: each channel draws from its own, so the order in which a
+     * server flushes its connections (which can follow identity hash codes) never shifts another's draws.
+     */
+    long delayNanos(java.util.Random random) {
+        long nanos = faults.minDelayMicros() * 1_000L
+                + (long) (random.nextDouble() * (faults.maxDelayMicros() - faults.minDelayMicros()) * 1_000L);
+        if (faults.slowPacket() > 0 && random.nextDouble() < faults.slowPacket()) {
+            nanos += 10_000_000L + (long) (random.nextDouble() * 290_000_000L);
         }
-        return micros * 1_000L;
+        return nanos;
     }
 
     /** Sends a datagram: it may be lost, arrive twice, or overtake earlier ones. */

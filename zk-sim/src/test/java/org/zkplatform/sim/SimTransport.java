@@ -146,6 +146,17 @@ final class SimTransport implements Transport {
             return id;
         }
 
+        /** By id, not identity: the server keeps connections in hash maps, and a run must not depend on identity hashes. */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(id * 31 + node);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
         @Override
         public InetSocketAddress remoteAddress() {
             return addressOf(peer, 40_000);

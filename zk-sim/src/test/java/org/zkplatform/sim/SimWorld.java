@@ -19,6 +19,8 @@ public final class SimWorld {
 
     /** The owner of tasks that belong to no server: clients, the fault schedule, checks. */
     public static final int WORLD = 0;
+    /** Whether each task runs on a thread named after the virtual time and its owner, so logs show both. */
+    static final boolean TRACE = Boolean.getBoolean("sim.trace");
     public static final long NANOS_PER_MILLI = 1_000_000L;
 
     private record Task(long atNanos, long sequence, int owner, int incarnation, Runnable body) {
@@ -97,6 +99,9 @@ public final class SimWorld {
             nowNanos = Math.max(nowNanos, task.atNanos());
             executed++;
             fingerprint = fingerprint * 31 + nowNanos * 7 + task.owner();
+            if (TRACE) {
+                Thread.currentThread().setName(String.format("%9.3f s%d", nowNanos / 1e9, task.owner()));
+            }
             task.body().run();
             return true;
         }

@@ -18,6 +18,8 @@ import org.zkplatform.zab.server.CoreEvent;
  */
 final class SimLinks implements QuorumLinks {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimLinks.class);
+
     private static final long FIRST_RETRY_PAUSE_MILLIS = 50;
     private static final long MAX_RETRY_PAUSE_MILLIS = 1000;
 
@@ -87,6 +89,7 @@ final class SimLinks implements QuorumLinks {
             if (closed) {
                 return;
             }
+            LOG.debug("Attempt {} to reach the leader {} ({})", attempt, leader, lastError);
             if (attempt > attempts) {
                 driver.accept(new QuorumEvent.Unreachable(this, "cannot reach the leader " + leader + " after "
                         + attempts + " attempts: " + lastError));
@@ -105,6 +108,8 @@ final class SimLinks implements QuorumLinks {
             }
             SimChannel channel = network.open("quorum", myId, myId, leader, leader);
             SimPeerLink mine = new SimPeerLink(world, network, channel, myId, leader, true, maxFieldBytes, driver);
+            // As LeaderConnector does: the link is this dialer's from the moment it exists, before Opened is posted.
+            link = mine;
             SimPeerLink[] theirs = new SimPeerLink[1];
             channel.attach(mine, new SimChannel.End() {
                 @Override
@@ -137,7 +142,6 @@ final class SimLinks implements QuorumLinks {
                     mine.close();
                     return;
                 }
-                link = mine;
                 driver.accept(new QuorumEvent.Opened(mine));
             });
         }

@@ -24,6 +24,8 @@ import org.zkplatform.zab.tree.DataTree;
  */
 final class SimPeerLink implements PeerLink, SimChannel.End {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimPeerLink.class);
+
     private final SimWorld world;
     private final SimNetwork network;
     private final SimChannel channel;
@@ -111,6 +113,7 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
 
     @Override
     public void closed(String reason) {
+        LOG.debug("{} closed: {}", this, reason);
         if (!closed) {
             closed = true;
             driver.accept(new QuorumEvent.Gone(this, reason));
@@ -118,6 +121,7 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
     }
 
     private void gone(String reason) {
+        LOG.debug("{} gone: {}", this, reason);
         if (!closed) {
             closed = true;
             channel.close(node, reason);

@@ -98,7 +98,10 @@ final class LearnerPhase implements Phase {
                 snapshot(snap.zxid(), snap.tree());
             }
         } else if (event instanceof QuorumEvent.Gone) {
-            if (((QuorumEvent.Gone) event).link() == link) {
+            PeerLink gone = ((QuorumEvent.Gone) event).link();
+            // The link can die before this phase hears it opened (its reader posts Gone before the dialer posts
+            // Opened): then no read is left to time out, and waiting for the leader would be waiting for ever.
+            if (gone == link || link == null && dialer.made(gone)) {
                 throw new PhaseFailed("lost the leader: " + ((QuorumEvent.Gone) event).reason());
             }
         } else if (event instanceof CoreEvent.Durable) {

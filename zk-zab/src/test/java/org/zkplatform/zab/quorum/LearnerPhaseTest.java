@@ -225,4 +225,21 @@ class LearnerPhaseTest {
         assertTrue(failure.getMessage().contains("lost the leader"), failure.getMessage());
         assertFalse(leaderLink.closed, "closing is the caller's job, through close()");
     }
+
+    @Test
+    void aLinkThatDiesBeforeItsOpeningIsHandledEndsTheRoleInsteadOfWaitingForEver() throws Exception {
+        // Found by the ensemble simulation (zk-sim): the reader posts Gone before the dialer posts Opened, the Gone
+        // was ignored as not the phase's link, and the learner then registered on a dead link with no read left
+        // to time out.
+        learner = new LearnerPhase(peer.ctx, 1, false, dialer());
+        PhaseFailed failure = assertThrows(PhaseFailed.class,
+                () -> learner.handle(new QuorumEvent.Gone(leaderLink, "closed by the peer")));
+        assertTrue(failure.getMessage().contains("lost the leader"), failure.getMessage());
+    }
+
+    @Test
+    void aDeadLinkOfAnotherDialerIsNotThisRolesConcern() throws Exception {
+        learner = new LearnerPhase(peer.ctx, 1, false, dialer());
+        learner.handle(new QuorumEvent.Gone(new RecordingLink(), "an earlier role's link"));
+    }
 }
