@@ -124,6 +124,18 @@ public final class SimChannel {
         return closed;
     }
 
+    /** Delivers {@code chunk} to the end at {@code node} as if its peer had just sent it (for faulty networks). */
+    void inject(int node, byte[] chunk) {
+        Direction way = node == nodeA ? toA : toB;
+        if (!closed && !way.endClosed) {
+            way.add(chunk, null);
+        }
+    }
+
+    int nodeA() {
+        return nodeA;
+    }
+
     /** Sends from the end at {@code node}. */
     public void send(int node, byte[] chunk) {
         Direction way = node == nodeA ? toB : toA;

@@ -131,9 +131,14 @@ public class SimNetwork {
     /** Opens a channel between two nodes (the caller checked the peer listens). */
     public SimChannel open(String kind, int nodeA, int ownerA, int nodeB, int ownerB) {
         SimChannel channel = new SimChannel(this, kind, nodeA, ownerA, nodeB, ownerB);
-        channels.add(channel);
         channels.removeIf(SimChannel::isClosed);
+        channels.add(channel);
+        opened(channel);
         return channel;
+    }
+
+    /** A channel was opened and its ends attached by the time a task runs; a faulty network may act on it. */
+    void opened(SimChannel channel) {
     }
 
     /** Every open channel with an end at {@code node}: a crash resets them. */

@@ -86,10 +86,7 @@ public final class SimServer {
         int maxFieldBytes = 2 * settings.maxFrameBytes();
         CommittedLog committed = new CommittedLog(CommittedLog.DEFAULT_CAPACITY);
         DataTree tree = DatabaseLoader.load(storage, maxFieldBytes, Long.MAX_VALUE, committed::add);
-        driver = new SimDriver(host.world(), id, cause -> {
-            up = false;
-            host.failed(id, cause);
-        });
+        driver = new SimDriver(host.world(), id, cause -> host.failed(id, cause));
         PeerContext[] self = new PeerContext[1];
         Snapshotter snapshotter = new Snapshotter(() -> self[0].tree, storage, 3, host.snapshotExecutor(id));
         TxnLogWriter log = new TxnLogWriter(storage.txnLog(), driver::post, settings.snapCount(),
