@@ -14,7 +14,7 @@ import org.zkplatform.zab.quorum.SimServer;
  */
 final class FaultSchedule implements SimNetwork.PacketWatcher {
 
-    private enum Fault { CRASH, CRASH_IN_SYNC, SPLIT, ONE_WAY, ISOLATE_LEADER_ON_PROPOSAL, RESET, PAUSE, SLOW_DISK }
+    private enum Fault { CRASH, CRASH_IN_SYNC, CRASH_IN_FSYNC, SPLIT, ONE_WAY, ISOLATE_LEADER_ON_PROPOSAL, RESET, PAUSE, SLOW_DISK }
 
     private final Simulation run;
     private final SimWorld world;
@@ -24,6 +24,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
     private boolean stopped;
     private boolean isolateOnProposal;
     private boolean crashInSync;
+    private boolean crashInFsync;
 
     FaultSchedule(Simulation run, SimWorld world, SimNetwork network, SimConfig config) {
         this.run = run;
@@ -34,6 +35,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
             allowed.add(Fault.CRASH);
             allowed.add(Fault.CRASH);
             allowed.add(Fault.CRASH_IN_SYNC);
+            allowed.add(Fault.CRASH_IN_FSYNC);
         }
         if (config.partitions()) {
             allowed.add(Fault.SPLIT);
@@ -65,6 +67,17 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         stopped = true;
         isolateOnProposal = false;
         crashInSync = false;
+        crashInFsync = false;
+    }
+
+    /** Whether the power of {@code server} goes during the fsync it is doing now (once per arming). */
+    boolean crashDuringFsync(int server) {
+        if (!crashInFsync || stopped) {
+            return false;
+        }
+        crashInFsync = false;
+        run.note("fault: crash server " + server + " during an fsync");
+        return true;
     }
 
     private int anyServer() {
@@ -84,6 +97,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
                 world.afterMillis(world.between(100, 3_000), SimWorld.WORLD, () -> run.restart(id));
             }
             case CRASH_IN_SYNC -> crashInSync = true;
+            case CRASH_IN_FSYNC -> crashInFsync = true;
             case SPLIT -> split();
             case ONE_WAY -> {
                 int from = anyServer();

@@ -31,7 +31,7 @@ final class ForgetfulEpochStorage extends SimStorage {
     }
 
     @Override
-    public void write(EpochKind kind, long epoch) {
+    public void write(EpochKind kind, long epoch) throws org.zkplatform.api.storage.StorageException {
         if (kind == EpochKind.ACCEPTED) {
             acceptedThisLife = epoch;
         } else {

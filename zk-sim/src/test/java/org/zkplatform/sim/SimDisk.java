@@ -24,6 +24,9 @@ public final class SimDisk {
         void appended(int server, long zxid, byte[] bytes);
 
         void epochWritten(int server, EpochKind kind, long epoch);
+
+        /** Whether the power goes while server {@code server}'s fsync runs: the server is crashed by then. */
+        boolean crashDuringFsync(int server);
     }
 
     final int server;
@@ -34,10 +37,16 @@ public final class SimDisk {
     final Map<EpochKind, Long> epochs = new HashMap<>();
     private final Observer observer;
     private long lost;
+    /** Bumped by each crash: storage opened before it is fenced off, since a dead process writes nothing. */
+    private int life;
 
     SimDisk(int server, Observer observer) {
         this.server = server;
         this.observer = observer;
+    }
+
+    int life() {
+        return life;
     }
 
     void append(long zxid, byte[] bytes) {
@@ -45,7 +54,14 @@ public final class SimDisk {
         observer.appended(server, zxid, bytes);
     }
 
+    /**
+     * Makes the log durable, unless the power goes in the middle: then the server is dead, the
+     * call returns to nobody that can act on it, and part of what was not durable is lost.
+     */
     void fsync() {
+        if (durable < log.size() && observer.crashDuringFsync(server)) {
+            return;
+        }
         durable = log.size();
     }
 
@@ -64,6 +80,7 @@ public final class SimDisk {
         }
         durable = log.size();
         lost += lostNow;
+        life++;
         return lostNow;
     }
 

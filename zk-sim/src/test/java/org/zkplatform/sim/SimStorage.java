@@ -27,9 +27,18 @@ import org.zkplatform.api.storage.TxnLog;
 public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
 
     protected final SimDisk disk;
+    private final int life;
 
     SimStorage(SimDisk disk) {
         this.disk = disk;
+        this.life = disk.life();
+    }
+
+    /** The server that opened this storage died: the rest of its last task must not touch the disk. */
+    protected void alive() throws StorageException {
+        if (disk.life() != life) {
+            throw new StorageException(describe() + ": the server that opened it is dead");
+        }
     }
 
     @Override
@@ -71,6 +80,7 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
 
     @Override
     public void append(long zxid, byte[] txn) throws StorageException {
+        alive();
         if (!disk.log.isEmpty() && zxid <= lastZxid()) {
             throw new StorageException("zxid 0x" + Long.toHexString(zxid) + " does not follow 0x"
                     + Long.toHexString(lastZxid()) + " in " + describe());
@@ -80,7 +90,9 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
 
     @Override
     public void commit() throws StorageException {
+        alive();
         disk.fsync();
+        alive();
     }
 
     @Override
@@ -114,7 +126,8 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
     }
 
     @Override
-    public void truncateAfter(long zxid) {
+    public void truncateAfter(long zxid) throws StorageException {
+        alive();
         // Bounded by the log's length.
         while (!disk.log.isEmpty() && disk.log.get(disk.log.size() - 1).zxid() > zxid) {
             disk.log.remove(disk.log.size() - 1);
@@ -141,7 +154,8 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
             }
 
             @Override
-            public SnapshotInfo commit() {
+            public SnapshotInfo commit() throws StorageException {
+                alive();
                 done = true;
                 byte[] content = bytes.toByteArray();
                 disk.snapshots.put(zxid, content);
@@ -178,7 +192,8 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
     }
 
     @Override
-    public int deleteNewerThan(long zxid) {
+    public int deleteNewerThan(long zxid) throws StorageException {
+        alive();
         int before = disk.snapshots.size();
         disk.snapshots.tailMap(zxid, false).clear();
         return before - disk.snapshots.size();
@@ -193,7 +208,8 @@ public class SimStorage implements Storage, TxnLog, SnapshotStore, EpochStore {
     }
 
     @Override
-    public void write(EpochKind kind, long epoch) {
+    public void write(EpochKind kind, long epoch) throws StorageException {
+        alive();
         disk.writeEpoch(kind, epoch);
     }
 }

@@ -33,6 +33,8 @@ public final class SimWorld {
     private final int[] incarnations;
     private final long[] frozenUntilNanos;
     private long nowNanos;
+    private int runningOwner = -1;
+    private int runningIncarnation;
     private long sequence;
     private long executed;
     private long fingerprint = 17;
@@ -53,9 +55,14 @@ public final class SimWorld {
         return nowNanos / NANOS_PER_MILLI;
     }
 
-    /** Runs {@code body} for {@code owner} after {@code delayNanos}; dropped if the owner crashes first. */
+    /**
+     * Runs {@code body} for {@code owner} after {@code delayNanos}; dropped if the owner crashes first.
+     * A task a server queues for itself belongs to the life of the task queuing it: what a server
+     * queues in the task that saw it die (the rest of that task still runs) never runs.
+     */
     public Runnable at(long delayNanos, int owner, Runnable body) {
-        Task task = new Task(nowNanos + Math.max(0, delayNanos), sequence++, owner, incarnations[owner], body);
+        int incarnation = owner == runningOwner ? runningIncarnation : incarnations[owner];
+        Task task = new Task(nowNanos + Math.max(0, delayNanos), sequence++, owner, incarnation, body);
         queue.add(task);
         return body;
     }
@@ -73,6 +80,11 @@ public final class SimWorld {
     /** Holds {@code owner}'s tasks for {@code millis}: they run, in their order, when the pause ends. */
     void freeze(int owner, long millis) {
         frozenUntilNanos[owner] = Math.max(frozenUntilNanos[owner], nowNanos + millis * NANOS_PER_MILLI);
+    }
+
+    /** How many times {@code owner} crashed so far. */
+    int incarnation(int owner) {
+        return incarnations[owner];
     }
 
     boolean isFrozen(int owner) {
@@ -102,7 +114,13 @@ public final class SimWorld {
             if (TRACE) {
                 Thread.currentThread().setName(String.format("%9.3f s%d", nowNanos / 1e9, task.owner()));
             }
-            task.body().run();
+            runningOwner = task.owner();
+            runningIncarnation = task.incarnation();
+            try {
+                task.body().run();
+            } finally {
+                runningOwner = -1;
+            }
             return true;
         }
         if (untilNanos != Long.MAX_VALUE && nowNanos < untilNanos) {

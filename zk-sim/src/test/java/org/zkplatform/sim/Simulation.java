@@ -294,6 +294,16 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
         }
     }
 
+    @Override
+    public boolean crashDuringFsync(int server) {
+        if (members[server] == null || !members[server].isUp() || !faults.crashDuringFsync(server)) {
+            return false;
+        }
+        crash(server);
+        world.afterMillis(world.between(100, 2_000), SimWorld.WORLD, () -> restart(server));
+        return true;
+    }
+
     // ------------------------------------------------------------------ what servers and clients are given
 
     SimServer member(int id) {
