@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class InjectedBugTest {
 
-    private static final int SEEDS_MAX = 40;
+    private static final int SEEDS_MAX = 200;
 
     @Test
     void aStorageThatReportsFsyncBeforeTheDataIsDurableLosesAcknowledgedWrites() {
