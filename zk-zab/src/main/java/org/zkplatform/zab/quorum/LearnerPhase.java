@@ -51,6 +51,8 @@ final class LearnerPhase implements Phase {
     private final Deque<Transaction> uncommitted = new ArrayDeque<>();
     /** Zxids of proposals logged here and not yet acknowledged to the leader. */
     private final Deque<Long> unacked = new ArrayDeque<>();
+    /** The last zxid reported durable. */
+    private long durableUpTo = -1;
     private LearnerWritePath writes;
     private ServerCore core;
 
@@ -316,6 +318,8 @@ final class LearnerPhase implements Phase {
         }
         stage = Stage.SYNCED;
         link.send(new QuorumPacket(QuorumPacketType.ACK, Zxid.make(newEpoch, 0), null, null));
+        // The proposals that became durable during the sync are acknowledged now, after NEWLEADER's ACK.
+        durable(durableUpTo);
     }
 
     private void upToDate() throws PhaseFailed {
@@ -354,9 +358,20 @@ final class LearnerPhase implements Phase {
         }
     }
 
-    /** Proposals up to {@code zxid} are on disk here: tell the leader, one ACK each, as ZooKeeper does. */
+    /**
+     * Proposals up to {@code zxid} are on disk here: tell the leader, one ACK each, as ZooKeeper does;
+     * but not before this server acknowledged NEWLEADER. An ACK counts toward a commit, and until
+     * NEWLEADER this server's current epoch is still the old one: were the leader to commit with its
+     * ACK and fail, the next election would prefer any server of the new epoch over this one, even
+     * one that lacks the committed txn, and this server would be cut back to it (ZooKeeper's
+     * followers do not acknowledge before NEWLEADER either).
+     */
     private void durable(long zxid) {
-        while (!unacked.isEmpty() && unacked.peekFirst() <= zxid) {
+        durableUpTo = Math.max(durableUpTo, zxid);
+        if (stage.compareTo(Stage.SYNCED) < 0) {
+            return;
+        }
+        while (!unacked.isEmpty() && unacked.peekFirst() <= durableUpTo) {
             long acked = unacked.pollFirst();
             if (!observer && link != null) {
                 link.send(new QuorumPacket(QuorumPacketType.ACK, acked, null, null));

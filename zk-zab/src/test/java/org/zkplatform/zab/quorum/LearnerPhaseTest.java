@@ -148,6 +148,22 @@ class LearnerPhaseTest {
     }
 
     @Test
+    void proposalsOfTheSyncAreAcknowledgedOnlyAfterNewLeaderIs() throws Exception {
+        // An ACK counts toward a commit; sent before NEWLEADER, it would come from a server whose current epoch
+        // still lags the leader's, which the next election may pass over for one that lacks the txn.
+        registerAndDiff(1);
+        Transaction txn = Txns.create(1, 1);
+        propose(txn);
+        learner.handle(new CoreEvent.Durable(txn.zxid()));
+        assertEquals("", leaderLink.drainTypes(), "no ACK while this server's epoch is the old one");
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        List<QuorumPacket> acks = leaderLink.drain();
+        assertEquals(List.of(Zxid.make(1, 0), txn.zxid()), acks.stream().map(QuorumPacket::zxid).toList(),
+                "NEWLEADER's ACK, then the proposal's");
+        assertEquals(1, peer.ctx.currentEpoch());
+    }
+
+    @Test
     void aCommitOutOfOrderEndsTheRole() throws Exception {
         syncAndServe(1);
         propose(Txns.create(1, 1));
