@@ -189,6 +189,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
 
     @Override
     public void delivered(int to, int type) {
+        run.syncSeen(type);
         if (!crashInSync || stopped) {
             return;
         }

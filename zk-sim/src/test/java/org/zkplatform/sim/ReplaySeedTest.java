@@ -22,7 +22,8 @@ class ReplaySeedTest {
     void theSeedGivenPasses() {
         long seed = Long.getLong("sim.seed", 1);
         int servers = Integer.getInteger("sim.servers", 3);
-        SimResult result = new Simulation(seed, SimConfig.allFaults(servers)).run();
+        SimConfig config = Boolean.getBoolean("sim.vary") ? SimConfig.varied(servers, seed) : SimConfig.allFaults(servers);
+        SimResult result = new Simulation(seed, config).run();
         System.out.println(result.describe());
         assertTrue(result.passed(), result.describe());
     }

@@ -12,9 +12,12 @@ package org.zkplatform.sim;
  * @param roughNetwork delay, reorder, duplicate and lose election datagrams; slow packets
  * @param pauses freeze servers past their timeouts, as a long GC pause or SIGSTOP does
  * @param slowDisks make a server's fsyncs take hundreds of milliseconds for a while
+ * @param settings the servers' timing and snapshot settings
+ * @param varied whether the clients, the chaos period and the settings were drawn from the seed
  */
 public record SimConfig(int servers, int clients, long chaosMillis, boolean crashes, boolean partitions,
-                        boolean roughNetwork, boolean pauses, boolean slowDisks) {
+                        boolean roughNetwork, boolean pauses, boolean slowDisks, SimSettings settings,
+                        boolean varied) {
 
     public SimConfig {
         if (servers < 1 || clients < 0 || chaosMillis < 0) {
@@ -24,11 +27,23 @@ public record SimConfig(int servers, int clients, long chaosMillis, boolean cras
 
     /** Every fault, for {@code servers} servers. */
     public static SimConfig allFaults(int servers) {
-        return new SimConfig(servers, servers + 1, 20_000, true, true, true, true, true);
+        return new SimConfig(servers, servers + 1, 20_000, true, true, true, true, true, SimSettings.defaults(), false);
+    }
+
+    /**
+     * Every fault, with the number of clients, the length of the chaos and the servers' settings
+     * (tick, init and sync limits, session timeouts, snapshot interval) drawn from {@code seed}:
+     * timeouts in other proportions reach other interleavings.
+     */
+    public static SimConfig varied(int servers, long seed) {
+        java.util.Random random = new java.util.Random(seed * 1_000_003L + servers);
+        return new SimConfig(servers, servers + random.nextInt(4), 10_000 + random.nextInt(30_000), true, true, true,
+                true, true, SimSettings.drawn(random), true);
     }
 
     /** No fault at all: the ensemble elects and replicates under clients. */
     public static SimConfig noFaults(int servers) {
-        return new SimConfig(servers, servers + 1, 5_000, false, false, false, false, false);
+        return new SimConfig(servers, servers + 1, 5_000, false, false, false, false, false, SimSettings.defaults(),
+                false);
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
  * seed with the command that replays it. The {@code sim} profile runs it:
  * {@code mvn -o -pl zk-sim verify -Psim -Dsim.minutes=10 -Dsim.firstSeed=1000}.
  *
- * <p>Arguments: {@code minutes firstSeed [servers...]}; servers default to 3 and 5.
+ * <p>Arguments: {@code minutes firstSeed [servers...]}; servers default to 3 and 5. With
+ * {@code -Dsim.vary=true} each run's clients, chaos period and server settings come from its seed
+ * ({@link SimConfig#varied}); {@code -Dsim.verbose=true} prints every run.
  */
 public final class SimRunner {
 
@@ -25,6 +27,8 @@ public final class SimRunner {
         if (sizes.isEmpty()) {
             sizes = List.of(3, 5);
         }
+        boolean verbose = Boolean.getBoolean("sim.verbose");
+        boolean vary = Boolean.getBoolean("sim.vary");
         long start = System.nanoTime();
         long budgetNanos = (long) (minutes * 60e9);
         int runs = 0;
@@ -32,8 +36,13 @@ public final class SimRunner {
         // Bounded by the time budget.
         while (System.nanoTime() - start < budgetNanos) {
             for (int servers : sizes) {
-                SimResult result = new Simulation(seed, SimConfig.allFaults(servers)).run();
+                SimConfig config = vary ? SimConfig.varied(servers, seed) : SimConfig.allFaults(servers);
+                long runStart = System.nanoTime();
+                SimResult result = new Simulation(seed, config).run();
                 runs++;
+                if (verbose) {
+                    System.out.printf("%5d ms  %s%n", (System.nanoTime() - runStart) / 1_000_000, result.describe());
+                }
                 if (!result.passed()) {
                     failures.add(result);
                     System.out.println("FAILED " + result.describe());

@@ -44,7 +44,7 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
     final SimWorld world;
     private final SimConfig config;
     private final SimComponents components;
-    private final SimSettings settings = SimSettings.defaults();
+    private final SimSettings settings;
     private final SimClock clock;
     private final SimNetwork network;
     private final QuorumPorts quorumPorts = new QuorumPorts();
@@ -66,6 +66,9 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
     private boolean healed;
     int crashes;
     int restarts;
+    private int diffs;
+    private int truncs;
+    private int snaps;
 
     public Simulation(long seed, SimConfig config) {
         this(seed, config, SimComponents.faithful());
@@ -74,6 +77,7 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
     public Simulation(long seed, SimConfig config, SimComponents components) {
         this.config = config;
         this.components = components;
+        this.settings = config.settings();
         int nodes = config.servers() + config.clients();
         this.world = new SimWorld(seed, nodes);
         this.clock = new SimClock(world);
@@ -145,6 +149,7 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
         world.mix(violations.size());
         return new SimResult(world.seed, config, violations, world.fingerprint(), world.executed(), world.nowMillis(),
                 "crashes " + crashes + ", txns lost to crashes " + lostTxns() + ", epochs " + leaderOfEpoch.size()
+                        + ", syncs by DIFF/TRUNC/SNAP " + diffs + "/" + truncs + "/" + snaps
                         + ", operations " + linHistory.history().size());
     }
 
@@ -262,6 +267,16 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
         if (!violations.contains(line) && violations.size() < 50) {
             violations.add(line);
             LOG.debug("VIOLATION {}", line);
+        }
+    }
+
+    /** A learner received a packet of {@code type}: counts the kinds of sync the run went through. */
+    void syncSeen(int type) {
+        switch (type) {
+            case org.zkplatform.zab.proto.QuorumPacketType.DIFF -> diffs++;
+            case org.zkplatform.zab.proto.QuorumPacketType.TRUNC -> truncs++;
+            case org.zkplatform.zab.proto.QuorumPacketType.SNAP -> snaps++;
+            default -> { }
         }
     }
 
