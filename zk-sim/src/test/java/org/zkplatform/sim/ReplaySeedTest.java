@@ -13,8 +13,12 @@ class ReplaySeedTest {
 
     static {
         if (Boolean.getBoolean("sim.trace")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("sim.level", "debug"));
             System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
+            String only = System.getProperty("sim.debugOnly", "");
+            if (!only.isEmpty()) {
+                System.setProperty("org.slf4j.simpleLogger.log." + only, "debug");
+            }
         }
     }
 

@@ -42,6 +42,8 @@ public final class SimChannel {
         final Deque<Pending> inFlight = new ArrayDeque<>();
         End end;
         boolean endClosed;
+        /** The connection was reset while the network kept the news from this end: it hears of it when it next sends. */
+        boolean resetUnheard;
         boolean pumping;
         long lastReadyNanos;
 
@@ -136,11 +138,21 @@ public final class SimChannel {
         return nodeA;
     }
 
-    /** Sends from the end at {@code node}. */
+    /**
+     * Sends from the end at {@code node}. On a connection reset behind a cut, this is how the end
+     * finds out, as with TCP: the peer answers the segment with a reset once the network lets it.
+     */
     public void send(int node, byte[] chunk) {
         Direction way = node == nodeA ? toB : toA;
         if (!closed && !way.endClosed) {
             way.add(chunk, null);
+            return;
+        }
+        Direction mine = node == nodeA ? toA : toB;
+        if (mine.resetUnheard && network.canSend(way.from, way.to) && network.canSend(mine.from, mine.to)) {
+            mine.resetUnheard = false;
+            End end = mine.end;
+            network.world.at(2 * network.delayNanos(random), mine.owner, () -> end.closed("connection reset by peer"));
         }
     }
 
@@ -175,8 +187,9 @@ public final class SimChannel {
             way.drop();
             if (network.canSend(way.from, way.to)) {
                 End end = way.end;
-                way.endClosed = true;
                 network.world.at(network.delayNanos(random), way.owner, () -> end.closed(reason));
+            } else {
+                way.resetUnheard = true;
             }
         }
     }
@@ -194,6 +207,8 @@ public final class SimChannel {
         if (network.canSend(alive.from, alive.to)) {
             End end = alive.end;
             network.world.at(network.delayNanos(random), alive.owner, () -> end.closed(reason));
+        } else {
+            alive.resetUnheard = true;
         }
     }
 }

@@ -9,7 +9,7 @@ package org.zkplatform.sim;
  *     the middle of a sync with the leader
  * @param partitions cut the network (symmetric splits, one-way cuts, a leader isolated just after it
  *     proposed) and reset connections
- * @param roughNetwork delay, reorder, duplicate and lose election datagrams; slow packets
+ * @param roughNetwork longer and more spread delays, and slow packets that hold up their connection
  * @param pauses freeze servers past their timeouts, as a long GC pause or SIGSTOP does
  * @param slowDisks make a server's fsyncs take hundreds of milliseconds for a while
  * @param settings the servers' timing and snapshot settings

@@ -2,22 +2,23 @@ package org.zkplatform.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The network between the nodes of a run: servers are nodes 1..n, clients the nodes after them.
- * Links can be cut in one direction or both ({@link #block}); election notifications travel as
- * datagrams that may be delayed (so reordered), lost or duplicated; quorum links and client
- * connections travel on {@link SimChannel}s, in order, stalled while cut, as TCP does.
+ * Links can be cut in one direction or both ({@link #block}). Every connection (election, quorum
+ * link, client) is a {@link SimChannel}: in order, delayed, stalled while cut, lost with what it
+ * had in flight when reset, as TCP is; connections overtake each other freely.
  */
 public class SimNetwork {
 
-    /** How the network misbehaves. */
-    record Faults(long minDelayMicros, long maxDelayMicros, double datagramLoss, double datagramDuplicate,
-                  double slowPacket) {
+    /**
+     * How the network misbehaves: one-way delays spread between a minimum and a maximum, and now
+     * and then a slow packet (10 to 300 ms more), which holds up what follows it on its connection.
+     */
+    record Faults(long minDelayMicros, long maxDelayMicros, double slowPacket) {
 
-        static final Faults NONE = new Faults(100, 2_000, 0, 0, 0);
-        static final Faults ROUGH = new Faults(100, 5_000, 0.05, 0.03, 0.02);
+        static final Faults NONE = new Faults(100, 2_000, 0);
+        static final Faults ROUGH = new Faults(100, 5_000, 0.02);
     }
 
     /** Sees quorum packets go by, for faults that strike at a chosen moment of the protocol. */
@@ -111,21 +112,6 @@ public class SimNetwork {
             nanos += 10_000_000L + (long) (random.nextDouble() * 290_000_000L);
         }
         return nanos;
-    }
-
-    /** Sends a datagram: it may be lost, arrive twice, or overtake earlier ones. */
-    void datagram(int from, int to, Consumer<Integer> deliver) {
-        if (!canSend(from, to) || world.chance(faults.datagramLoss())) {
-            return;
-        }
-        int copies = world.chance(faults.datagramDuplicate()) ? 2 : 1;
-        for (int i = 0; i < copies; i++) {
-            world.at(delayNanos(), to, () -> {
-                if (canSend(from, to)) {
-                    deliver.accept(from);
-                }
-            });
-        }
     }
 
     /** Opens a channel between two nodes (the caller checked the peer listens). */

@@ -32,6 +32,7 @@ public final class SimRunner {
         long start = System.nanoTime();
         long budgetNanos = (long) (minutes * 60e9);
         int runs = 0;
+        int undecided = 0;
         List<SimResult> failures = new ArrayList<>();
         // Bounded by the time budget.
         while (System.nanoTime() - start < budgetNanos) {
@@ -40,6 +41,9 @@ public final class SimRunner {
                 long runStart = System.nanoTime();
                 SimResult result = new Simulation(seed, config).run();
                 runs++;
+                if (result.stats().contains("undecided")) {
+                    undecided++;
+                }
                 if (verbose) {
                     System.out.printf("%5d ms  %s%n", (System.nanoTime() - runStart) / 1_000_000, result.describe());
                 }
@@ -51,8 +55,9 @@ public final class SimRunner {
             seed++;
         }
         double elapsedMinutes = (System.nanoTime() - start) / 60e9;
-        System.out.printf("%d runs (seeds up to %d, servers %s) in %.1f min: %.0f runs per minute; %d failed%n", runs,
-                seed - 1, sizes, elapsedMinutes, runs / elapsedMinutes, failures.size());
+        System.out.printf("%d runs (seeds up to %d, servers %s) in %.1f min: %.0f runs per minute; %d failed; "
+                + "linearizability undecided (out of budget) in %d%n", runs, seed - 1, sizes, elapsedMinutes,
+                runs / elapsedMinutes, failures.size(), undecided);
         for (SimResult failure : failures) {
             System.out.println("  " + failure.reproduction());
         }

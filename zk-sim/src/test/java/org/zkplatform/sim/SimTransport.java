@@ -19,9 +19,9 @@ import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
 
 /**
- * The transport SPI on the simulated network, for client connections: one per node. A server
- * listens on {@code serverN:2000+N}; a client connects to such an address. Callbacks run as tasks
- * of the node that receives them, in order per connection.
+ * The transport SPI on the simulated network: one per node. Server N takes clients on port 2000+N
+ * and election connections on port 4000+N; a port names its node. Callbacks run as tasks of the
+ * node that receives them, in order per connection.
  */
 final class SimTransport implements Transport {
 
@@ -34,7 +34,7 @@ final class SimTransport implements Transport {
     record Bound(int node, ConnectionHandler handler) {
     }
 
-    /** @param listeners the run's listening nodes, by node, shared by every node's transport */
+    /** @param listeners the run's listening ports, shared by every node's transport */
     SimTransport(SimNetwork network, Map<Integer, Bound> listeners, int node) {
         this.network = network;
         this.listeners = listeners;
@@ -49,7 +49,8 @@ final class SimTransport implements Transport {
     @Override
     public Listener listen(InetSocketAddress address, ConnectionHandler handler) throws TransportException {
         Bound bound = new Bound(node, handler);
-        if (listeners.putIfAbsent(node, bound) != null) {
+        int port = address.getPort();
+        if (listeners.putIfAbsent(port, bound) != null) {
             throw new TransportException("port " + address.getPort() + " on " + address.getHostString() + " is already in use");
         }
         return new Listener() {
@@ -60,14 +61,16 @@ final class SimTransport implements Transport {
 
             @Override
             public void close() {
-                listeners.remove(node, bound);
+                listeners.remove(port, bound);
             }
         };
     }
 
     @Override
     public CompletionStage<Connection> connect(InetSocketAddress address, Duration timeout, ConnectionHandler handler) {
-        int server = address.getPort() - 2000;
+        int port = address.getPort();
+        int server = port % 1000;
+        String kind = port >= 4000 ? "election" : "client";
         CompletableFuture<Connection> result = new CompletableFuture<>();
         SimWorld world = network.world;
         if (!network.canSend(node, server) || !network.canSend(server, node)) {
@@ -75,20 +78,20 @@ final class SimTransport implements Transport {
                     new TransportException("no answer from " + address + " within " + timeout.toMillis() + " ms")));
             return result;
         }
-        Bound bound = listeners.get(server);
+        Bound bound = listeners.get(port);
         if (bound == null) {
             world.at(2 * network.delayNanos(), node, () -> result.completeExceptionally(
                     new TransportException("connection refused by " + address)));
             return result;
         }
-        SimChannel channel = network.open("client", node, node, server, server);
+        SimChannel channel = network.open(kind, node, node, server, server);
         SimConnection mine = new SimConnection(world, channel, node, server, ++nextConnectionId, handler);
         SimConnection theirs = new SimConnection(world, channel, server, node, node * 1_000_000L + nextConnectionId,
                 bound.handler());
         channel.attach(mine, theirs);
         long halfTrip = network.delayNanos();
         world.at(halfTrip, server, () -> {
-            if (listeners.get(server) == bound) {
+            if (listeners.get(port) == bound) {
                 theirs.opened();
             } else {
                 channel.reset("connection refused");

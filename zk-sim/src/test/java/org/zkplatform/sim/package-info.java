@@ -6,13 +6,12 @@
  *
  * <p>The world: {@link org.zkplatform.sim.SimWorld} (virtual time, the one task queue, crashes and
  * pauses of an owner's tasks), {@link org.zkplatform.sim.SimNetwork} and
- * {@link org.zkplatform.sim.SimChannel} (datagrams and TCP-like channels, cuts),
+ * {@link org.zkplatform.sim.SimChannel} (TCP-like channels, cuts, resets),
  * {@link org.zkplatform.sim.SimDisk} and {@link org.zkplatform.sim.SimStorage} (the storage SPI
  * over a disk that loses what was not fsynced), {@link org.zkplatform.sim.SimTransport} (the
- * transport SPI for client connections), {@link org.zkplatform.sim.SimDriver},
+ * transport SPI, for election and client connections), {@link org.zkplatform.sim.SimDriver},
  * {@link org.zkplatform.sim.SimExecutor} and {@link org.zkplatform.sim.SimScheduler} (a server's
- * threads and timers as world tasks), {@link org.zkplatform.sim.SimElection} (the election core
- * over datagrams). The servers themselves are wired by {@code org.zkplatform.zab.quorum.SimServer},
+ * threads and timers as world tasks). The servers themselves are wired by {@code org.zkplatform.zab.quorum.SimServer},
  * next to the package-private classes it needs.
  *
  * <p>A run: {@link org.zkplatform.sim.Simulation} with a {@link org.zkplatform.sim.SimConfig},
