@@ -95,6 +95,20 @@ final class DriverInbox {
         }
     }
 
+    /** Fails every round asked for and not yet started: the election is closing. */
+    void failPendingRounds(Throwable cause) {
+        lock.lock();
+        try {
+            for (Input command : commands) {
+                if (command instanceof StartRound start) {
+                    start.result().completeExceptionally(cause);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Messages dropped so far because the queue was full. */
     long droppedMessages() {
         lock.lock();

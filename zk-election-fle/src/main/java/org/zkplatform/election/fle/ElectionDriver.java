@@ -52,8 +52,10 @@ final class ElectionDriver {
     private volatile boolean started;
     private volatile boolean stopped;
 
+    /** The round under way; set by the driver's passes, failed by {@link #stop()} from any thread. */
+    private volatile CompletableFuture<Vote> round;
+
     // Touched by the driver's passes only.
-    private CompletableFuture<Vote> round;
     private Cancellable wakeup;
     private long wakeupAtMillis = Long.MIN_VALUE;
     private boolean configIgnoredLogged;
@@ -83,9 +85,18 @@ final class ElectionDriver {
         queuePass();
     }
 
-    /** Stops the driver at its next pass; a round still running completes exceptionally. Never waits. */
+    /**
+     * Stops the driver at its next pass, and fails the round under way and any round asked for, at
+     * once: the executor may never run again (the election's scheduler closes with it). Never waits.
+     */
     void stop() {
         inbox.offerCommand(new Stop());
+        ElectionException closed = new ElectionException("the election was closed before a leader was elected");
+        CompletableFuture<Vote> current = round;
+        if (current != null) {
+            current.completeExceptionally(closed);
+        }
+        inbox.failPendingRounds(closed);
     }
 
     long logicalClock() {
