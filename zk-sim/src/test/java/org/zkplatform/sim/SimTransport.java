@@ -129,6 +129,8 @@ final class SimTransport implements Transport {
         private boolean paused;
         private boolean open;
         private boolean closeReported;
+        /** The reset came before this end's opening: it opens and closes at once, as a TCP reset right after the handshake. */
+        private boolean resetBeforeOpen;
 
         SimConnection(SimWorld world, SimChannel channel, int node, int peer, long id, ConnectionHandler handler) {
             this.world = world;
@@ -142,6 +144,10 @@ final class SimTransport implements Transport {
         void opened() {
             open = true;
             handler.onOpen(this);
+            if (resetBeforeOpen) {
+                open = false;
+                reportClose();
+            }
         }
 
         @Override
@@ -251,6 +257,10 @@ final class SimTransport implements Transport {
 
         @Override
         public void closed(String reason) {
+            if (!open && !closeReported) {
+                resetBeforeOpen = true;
+                return;
+            }
             open = false;
             reportClose();
         }
