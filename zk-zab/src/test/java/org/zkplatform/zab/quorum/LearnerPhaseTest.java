@@ -244,7 +244,7 @@ class LearnerPhaseTest {
 
     @Test
     void aLinkThatDiesBeforeItsOpeningIsHandledEndsTheRoleInsteadOfWaitingForEver() throws Exception {
-        // Found by the ensemble simulation (zk-sim): the reader posts Gone before the dialer posts Opened, the Gone
+        // Found by the ensemble simulation (org.zkplatform.sim): the reader posts Gone before the dialer posts Opened, the Gone
         // was ignored as not the phase's link, and the learner then registered on a dead link with no read left
         // to time out.
         learner = new LearnerPhase(peer.ctx, 1, false, dialer());

@@ -36,7 +36,7 @@ class PeerContextEpochsTest {
 
     @Test
     void aLearnerStoppedBetweenMakingItsSyncDurableAndRecordingTheEpochRestartsInThatEpoch() throws Exception {
-        // Found by the ensemble simulation (zk-sim): such a server refused to start, for ever.
+        // Found by the ensemble simulation (org.zkplatform.sim): such a server refused to start, for ever.
         try (TestPeer peer = new TestPeer(2, 3, 0, stoppedInsideNewLeader(2))) {
             assertEquals(2, peer.ctx.currentEpoch());
             assertEquals(2, peer.ctx.acceptedEpoch());

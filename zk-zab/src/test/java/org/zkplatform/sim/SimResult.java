@@ -22,7 +22,7 @@ public record SimResult(long seed, SimConfig config, List<String> violations, lo
 
     /** The command that runs this seed again. */
     public String reproduction() {
-        return "mvn -o -pl zk-sim -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReplaySeedTest -Dsim.seed=" + seed
+        return "mvn -o -pl zk-zab -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReplaySeedTest -Dsim.seed=" + seed
                 + " -Dsim.servers=" + config.servers()
                 + (config.varied() ? " -Dsim.vary=true" : "");
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs one seed again, with every fault, as a failing seed's report says:
- * {@code mvn -o -pl zk-sim -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReplaySeedTest
+ * {@code mvn -o -pl zk-zab -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReplaySeedTest
  * -Dsim.seed=N -Dsim.servers=3} ({@code -Dsim.vary=true} for a varied run). Add
  * {@code -Dsim.trace=true} to see the servers' logs at debug level, each line named by its virtual
  * time and server; {@code -Dsim.level=info -Dsim.debugOnly=org.zkplatform.election} narrows them.

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Runs seeds until a time budget is spent, alternating 3 and 5 servers, and prints each failing
  * seed with the command that replays it. The {@code sim} profile runs it:
- * {@code mvn -o -pl zk-sim verify -Psim -Dsim.minutes=10 -Dsim.firstSeed=1000}.
+ * {@code mvn -o -pl zk-zab -am verify -Psim -Dsim.minutes=10 -Dsim.firstSeed=1000}.
  *
  * <p>Arguments: {@code minutes firstSeed [servers...]}; servers default to 3 and 5. With
  * {@code -Dsim.vary=true} each run's clients, chaos period and server settings come from its seed
