@@ -20,16 +20,16 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zkplatform.dist.linearizability.CasRegisterModel;
-import org.zkplatform.dist.linearizability.CheckResult;
-import org.zkplatform.dist.linearizability.HistoryRecorder;
-import org.zkplatform.dist.linearizability.LinearizabilityChecker;
-import org.zkplatform.dist.linearizability.Operation;
-import org.zkplatform.dist.linearizability.SessionOrderCheck;
-import org.zkplatform.dist.linearizability.Verdict;
-import org.zkplatform.dist.linearizability.ZnodeOp;
-import org.zkplatform.dist.linearizability.ZnodeResult;
-import org.zkplatform.dist.linearizability.ZnodeState;
+import org.zkplatform.testkit.linearizability.CasRegisterModel;
+import org.zkplatform.testkit.linearizability.CheckResult;
+import org.zkplatform.testkit.linearizability.HistoryRecorder;
+import org.zkplatform.testkit.linearizability.LinearizabilityChecker;
+import org.zkplatform.testkit.linearizability.Operation;
+import org.zkplatform.testkit.linearizability.SessionOrderCheck;
+import org.zkplatform.testkit.linearizability.Verdict;
+import org.zkplatform.testkit.linearizability.ZnodeOp;
+import org.zkplatform.testkit.linearizability.ZnodeResult;
+import org.zkplatform.testkit.linearizability.ZnodeState;
 import org.zkplatform.dist.linearizability.ZooKeeperOutcomes;
 
 /**

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.zkplatform.testkit.linearizability.HistoryRecorder;
+import org.zkplatform.testkit.linearizability.ZnodeOp;
+import org.zkplatform.testkit.linearizability.ZnodeResult;
 
 /**
  * Translates what the Apache ZooKeeper client returns or throws into {@link ZnodeResult}s and

@@ -10,8 +10,12 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.KeeperException.Code;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
-import org.zkplatform.dist.linearizability.HistoryRecorder.Handle;
-import org.zkplatform.dist.linearizability.ZnodeResult.Status;
+import org.zkplatform.testkit.linearizability.HistoryRecorder;
+import org.zkplatform.testkit.linearizability.HistoryRecorder.Handle;
+import org.zkplatform.testkit.linearizability.Operation;
+import org.zkplatform.testkit.linearizability.ZnodeOp;
+import org.zkplatform.testkit.linearizability.ZnodeResult;
+import org.zkplatform.testkit.linearizability.ZnodeResult.Status;
 
 class ZooKeeperOutcomesTest {
 

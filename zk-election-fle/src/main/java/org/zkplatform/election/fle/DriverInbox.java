@@ -3,15 +3,15 @@ package org.zkplatform.election.fle;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.zkplatform.api.election.Vote;
 
 /**
- * Everything the election's driver thread is to handle: messages from the connection manager and
+ * Everything the election's driver is to handle: messages from the connection manager and
  * commands from the server and the timer. Messages are bounded and the oldest is dropped when the
  * queue is full, so a flood from the network never blocks an I/O thread (ZooKeeper's receive
- * queue does the same). Commands are never dropped and come first.
+ * queue does the same). Commands are never dropped and come first. Each offer tells the driver
+ * there is work ({@link #onReady}); the driver takes it with {@link #poll()}, never waiting.
  */
 final class DriverInbox {
 
@@ -42,8 +42,13 @@ final class DriverInbox {
     private final ArrayDeque<InboundMessage> messages = new ArrayDeque<>();
     private final ArrayDeque<Input> commands = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition nonEmpty = lock.newCondition();
     private long dropped;
+    private volatile Runnable ready = () -> { };
+
+    /** {@code ready} runs after each offer, on the offering thread, outside the inbox's lock. */
+    void onReady(Runnable ready) {
+        this.ready = ready;
+    }
 
     DriverInbox(int messageCapacity) {
         if (messageCapacity < 1) {
@@ -61,10 +66,10 @@ final class DriverInbox {
                 dropped++;
             }
             messages.addLast(message);
-            nonEmpty.signal();
         } finally {
             lock.unlock();
         }
+        ready.run();
     }
 
     void offerCommand(Input command) {
@@ -74,21 +79,31 @@ final class DriverInbox {
         lock.lock();
         try {
             commands.addLast(command);
-            nonEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+        ready.run();
+    }
+
+    /** The next command, else the next message, or null if there is none. */
+    Input poll() {
+        lock.lock();
+        try {
+            return !commands.isEmpty() ? commands.pollFirst() : messages.pollFirst();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The next command, else the next message; waits until there is one. */
-    Input take() throws InterruptedException {
+    /** Fails every round asked for and not yet started: the election is closing. */
+    void failPendingRounds(Throwable cause) {
         lock.lock();
         try {
-            // Each wakeup either returns or waits again; spurious wakeups are the only repeats.
-            while (commands.isEmpty() && messages.isEmpty()) {
-                nonEmpty.await();
+            for (Input command : commands) {
+                if (command instanceof StartRound start) {
+                    start.result().completeExceptionally(cause);
+                }
             }
-            return !commands.isEmpty() ? commands.pollFirst() : messages.pollFirst();
         } finally {
             lock.unlock();
         }

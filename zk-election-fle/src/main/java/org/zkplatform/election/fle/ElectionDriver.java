@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.election.ElectionException;
@@ -23,15 +25,20 @@ import org.zkplatform.election.fle.ElectionEvent.LocalView;
 import org.zkplatform.election.fle.NotificationCodec.Decoded;
 
 /**
- * The one thread that owns an {@link ElectionCore}: it takes messages, round starts and timer
- * ticks from the {@link DriverInbox}, feeds them to the core, and performs the actions (sends
- * through the connection manager, completion of the round). It runs from the election's start to
- * its close, so peers are answered between rounds too.
+ * The one driver of an {@link ElectionCore}: it takes messages, round starts and timer ticks from
+ * the {@link DriverInbox}, feeds them to the core, and performs the actions (sends through the
+ * connection manager, completion of the round). It runs from the election's start to its close,
+ * so peers are answered between rounds too.
+ *
+ * <p>It runs in passes on an executor that runs one task at a time (the election's scheduler
+ * thread, in production); each offer to the inbox queues a pass unless one is queued already. So
+ * the core is only ever touched by one task at a time, and never waits.
  */
 final class ElectionDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElectionDriver.class);
-    private static final long JOIN_MILLIS = 5_000;
+    /** Inputs handled per pass before the executor gets its thread back for other tasks. */
+    private static final int PASS_MAX = 256;
 
     private final long myId;
     private final ElectionCore core;
@@ -40,10 +47,15 @@ final class ElectionDriver {
     private final LocalPeer localPeer;
     private final Scheduler scheduler;
     private final byte[] config;
-    private final Thread thread;
+    private final Executor executor;
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean stopped;
 
-    // Touched by the driver thread only.
-    private CompletableFuture<Vote> round;
+    /** The round under way; set by the driver's passes, failed by {@link #stop()} from any thread. */
+    private volatile CompletableFuture<Vote> round;
+
+    // Touched by the driver's passes only.
     private Cancellable wakeup;
     private long wakeupAtMillis = Long.MIN_VALUE;
     private boolean configIgnoredLogged;
@@ -54,8 +66,9 @@ final class ElectionDriver {
     /** The logical clock after the last event, for observers on other threads. */
     private volatile long logicalClock;
 
+    /** @param executor runs the driver's passes, one at a time */
     ElectionDriver(long myId, ElectionCore core, DriverInbox inbox, QuorumConnectionManager manager, LocalPeer localPeer,
-                   Scheduler scheduler, byte[] config) {
+                   Scheduler scheduler, byte[] config, Executor executor) {
         this.myId = myId;
         this.core = Objects.requireNonNull(core, "core is null");
         this.inbox = Objects.requireNonNull(inbox, "inbox is null");
@@ -63,56 +76,72 @@ final class ElectionDriver {
         this.localPeer = Objects.requireNonNull(localPeer, "localPeer is null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is null");
         this.config = config.clone();
-        this.thread = new Thread(this::run, "election-" + myId);
-        this.thread.setDaemon(true);
+        this.executor = Objects.requireNonNull(executor, "executor is null");
+        inbox.onReady(this::queuePass);
     }
 
     void start() {
-        thread.start();
+        started = true;
+        queuePass();
     }
 
-    /** Stops the thread; a round still running completes exceptionally. */
+    /**
+     * Stops the driver at its next pass, and fails the round under way and any round asked for, at
+     * once: the executor may never run again (the election's scheduler closes with it). Never waits.
+     */
     void stop() {
         inbox.offerCommand(new Stop());
-        if (Thread.currentThread() == thread) {
-            return;
+        ElectionException closed = new ElectionException("the election was closed before a leader was elected");
+        CompletableFuture<Vote> current = round;
+        if (current != null) {
+            current.completeExceptionally(closed);
         }
-        try {
-            thread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            LOG.warn("The election thread of server {} did not stop within {} ms", myId, JOIN_MILLIS);
-            thread.interrupt();
-        }
+        inbox.failPendingRounds(closed);
     }
 
     long logicalClock() {
         return logicalClock;
     }
 
-    private void run() {
-        try {
-            // Runs until Stop; each pass handles one input.
-            for (Input input = inbox.take(); !(input instanceof Stop); input = inbox.take()) {
-                try {
-                    handle(input);
-                } catch (RuntimeException e) {
-                    LOG.error("The election of server {} failed to handle {}; going on", myId, input.getClass().getSimpleName(), e);
-                }
-                logicalClock = core.logicalClock();
-                armWakeup();
+    private void queuePass() {
+        if (started && !stopped && passQueued.compareAndSet(false, true)) {
+            executor.execute(this::pass);
+        }
+    }
+
+    /** Handles what waits in the inbox, up to {@link #PASS_MAX} inputs, then queues another pass if more wait. */
+    private void pass() {
+        passQueued.set(false);
+        if (stopped) {
+            return;
+        }
+        for (int handled = 0; handled < PASS_MAX; handled++) {
+            Input input = inbox.poll();
+            if (input == null) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (wakeup != null) {
-                wakeup.cancel();
+            if (input instanceof Stop) {
+                finish();
+                return;
             }
-            if (round != null && !round.isDone()) {
-                round.completeExceptionally(new ElectionException("the election was closed before a leader was elected"));
+            try {
+                handle(input);
+            } catch (RuntimeException e) {
+                LOG.error("The election of server {} failed to handle {}; going on", myId, input.getClass().getSimpleName(), e);
             }
+            logicalClock = core.logicalClock();
+            armWakeup();
+        }
+        queuePass();
+    }
+
+    private void finish() {
+        stopped = true;
+        if (wakeup != null) {
+            wakeup.cancel();
+        }
+        if (round != null && !round.isDone()) {
+            round.completeExceptionally(new ElectionException("the election was closed before a leader was elected"));
         }
     }
 

@@ -2,6 +2,7 @@ package org.zkplatform.election.fle;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -9,6 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.api.SettingsException;
 import org.zkplatform.api.election.Election;
 import org.zkplatform.api.election.ElectionContext;
@@ -16,15 +21,19 @@ import org.zkplatform.api.election.ElectionException;
 import org.zkplatform.api.election.QuorumServer;
 import org.zkplatform.api.election.QuorumVerifier;
 import org.zkplatform.api.election.Vote;
+import org.zkplatform.api.time.Scheduler;
 
 /**
  * Fast Leader Election for one server: a {@link QuorumConnectionManager} for the connections, an
- * {@link ElectionCore} for the algorithm, and an {@link ElectionDriver} thread between them.
+ * {@link ElectionCore} for the algorithm, and an {@link ElectionDriver} between them, on the
+ * election's scheduler thread.
  *
  * <p>{@link #start()} binds the election address and starts the driver, which from then on
  * answers peers that are looking. {@link #lookForLeader()} asks the driver for one round.
  */
 final class FastElection implements Election {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FastElection.class);
 
     /** Servers configured in the ensemble, for the error message. */
     private static final String SERVERS_KEY = "zk.quorum.servers";
@@ -63,7 +72,23 @@ final class FastElection implements Election {
         this.manager = new QuorumConnectionManager(myId, self.electionAddress(), peers, voters, context.transport(),
                 context.scheduler(), settings, inbox::offerMessage);
         ElectionCore core = new ElectionCore(myId, verifier, settings.roundTimings(), settings.receiveQueueSize());
-        this.driver = new ElectionDriver(myId, core, inbox, manager, context.localPeer(), context.scheduler(), config);
+        this.driver = new ElectionDriver(myId, core, inbox, manager, context.localPeer(), context.scheduler(), config,
+                onScheduler(context.scheduler()));
+    }
+
+    /**
+     * The driver runs on the election's scheduler: its thread is the election's one thread, and a
+     * simulated scheduler runs the driver as it runs the timers. A task offered after the
+     * scheduler closed (the server shutting down) has nothing left to do.
+     */
+    private static Executor onScheduler(Scheduler scheduler) {
+        return task -> {
+            try {
+                scheduler.schedule(Duration.ZERO, task);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("The election's scheduler is closed; dropping a driver pass");
+            }
+        };
     }
 
     @Override

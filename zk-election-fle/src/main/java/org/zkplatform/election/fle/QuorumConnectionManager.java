@@ -4,12 +4,14 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +87,9 @@ final class QuorumConnectionManager implements AutoCloseable {
         this.mySid = mySid;
         this.electionAddress = Objects.requireNonNull(electionAddress, "electionAddress is null");
         this.initialMessage = InitialMessage.encode(mySid, ConfigText.host(electionAddress) + ":" + electionAddress.getPort());
-        this.dialAtStart = Set.copyOf(dialAtStart);
+        // In id order: Set.copyOf iterates in an order that differs from one JVM to the next, and the order of the
+        // first dials should not (a simulated ensemble must replay the same from its seed).
+        this.dialAtStart = Collections.unmodifiableSortedSet(new TreeSet<>(dialAtStart));
         this.transport = Objects.requireNonNull(transport, "transport is null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is null");
         this.settings = Objects.requireNonNull(settings, "settings is null");

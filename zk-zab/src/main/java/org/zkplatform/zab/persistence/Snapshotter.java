@@ -1,10 +1,10 @@
 package org.zkplatform.zab.persistence;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -19,34 +19,64 @@ import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.tree.DataTree;
 
 /**
- * Takes snapshots on a thread of its own while txns go on being applied, at most one at a time,
- * and purges what the newest snapshots no longer need.
+ * Takes snapshots in the background while txns go on being applied, at most one at a time, and
+ * purges what the newest snapshots no longer need.
+ *
+ * <p>Background work runs on an executor that runs one task at a time: by default a thread of its
+ * own ({@code zk-snapshot}); a caller may give another, such as a simulation's event queue. A
+ * snapshot taken now ({@link #snapshotNow()}) is written on the calling thread, after any
+ * background snapshot under way, so no thread waits for another's executor.
  */
 public final class Snapshotter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+    private static final long CLOSE_WAIT_SECONDS = 30;
 
     /** The tree to snapshot: a learner replaces its tree when the leader sends a whole one. */
     private final Supplier<DataTree> tree;
     private final Storage storage;
     private final int retain;
-    private final ServerMetrics metrics;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "zk-snapshot");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor background;
+    /** The executor this snapshotter made for itself and shuts down on close; null if the caller's. */
+    private final ExecutorService owned;
+    /** Held while a snapshot is written or a purge runs, so they never overlap. */
+    private final Object writing = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final ServerMetrics metrics;
+    private ScheduledExecutorService purgeTimer;
 
     /**
+     * Works in the background on a thread of its own, {@code zk-snapshot}.
+     *
      * @param retain snapshots kept by purge
      * @param metrics where each snapshot's duration and size are recorded
      */
     public Snapshotter(Supplier<DataTree> tree, Storage storage, int retain, ServerMetrics metrics) {
+        this(tree, storage, retain, metrics, ownThread(), true);
+    }
+
+    /** Works in the background on {@code background}, which must run one task at a time; the caller owns it. */
+    public Snapshotter(Supplier<DataTree> tree, Storage storage, int retain, ServerMetrics metrics,
+                       Executor background) {
+        this(tree, storage, retain, metrics, background, false);
+    }
+
+    private static ExecutorService ownThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "zk-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private Snapshotter(Supplier<DataTree> tree, Storage storage, int retain, ServerMetrics metrics,
+                        Executor background, boolean owned) {
         this.tree = tree;
         this.storage = storage;
         this.retain = retain;
         this.metrics = metrics;
+        this.background = background;
+        this.owned = owned ? (ExecutorService) background : null;
     }
 
     /**
@@ -60,49 +90,52 @@ public final class Snapshotter implements AutoCloseable {
         }
     }
 
-    /** Purges every {@code interval}, on the snapshot thread so it never races a snapshot. */
-    public void purgeEvery(Duration interval) {
+    /** Purges every {@code interval}, in the background, never while a snapshot is written. */
+    public synchronized void purgeEvery(Duration interval) {
+        if (purgeTimer == null) {
+            purgeTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "zk-purge-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::purge, millis, millis, TimeUnit.MILLISECONDS);
+        purgeTimer.scheduleWithFixedDelay(() -> background.execute(this::purge), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private void purge() {
-        try {
-            int deleted = storage.purge(retain);
-            LOG.info("Purge kept the newest {} snapshots and deleted {} files", retain, deleted);
-        } catch (StorageException | RuntimeException e) {
-            LOG.error("Purging old snapshots and logs failed: {}", e.getMessage());
+        synchronized (writing) {
+            try {
+                int deleted = storage.purge(retain);
+                LOG.info("Purge kept the newest {} snapshots and deleted {} files", retain, deleted);
+            } catch (StorageException | RuntimeException e) {
+                LOG.error("Purging old snapshots and logs failed: {}", e.getMessage());
+            }
         }
     }
 
     /**
-     * Writes a snapshot now and waits for it (at first start, so a log never lacks one; on a
-     * learner given a whole tree). On the snapshot thread, after any snapshot under way.
+     * Writes a snapshot now, on the calling thread, after any snapshot under way (at first start,
+     * so a log never lacks one; on a learner given a whole tree).
      */
     public void snapshotNow() throws StorageException {
-        Future<?> done = executor.submit(() -> {
-            write();
-            return null;
-        });
-        try {
-            done.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StorageException) {
-                throw (StorageException) e.getCause();
+        synchronized (writing) {
+            try {
+                write();
+            } catch (RuntimeException e) {
+                throw new StorageException("taking a snapshot failed: " + e, e);
             }
-            throw new StorageException("taking a snapshot failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while taking a snapshot", e);
         }
     }
 
     /** Starts a snapshot in the background unless one is under way. */
     public void snapshotInBackground() {
         if (running.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            background.execute(() -> {
                 try {
-                    write();
+                    synchronized (writing) {
+                        write();
+                    }
                 } catch (StorageException | RuntimeException e) {
                     LOG.error("Taking a snapshot failed: {}; the txn log still holds everything", e.getMessage());
                 } finally {
@@ -136,11 +169,18 @@ public final class Snapshotter implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (this) {
+            if (purgeTimer != null) {
+                purgeTimer.shutdownNow();
+            }
+        }
+        if (owned != null) {
+            owned.shutdown();
+            try {
+                owned.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -90,8 +90,7 @@ final class LeaderPhase implements Phase {
         this.ctx = ctx;
         this.proposals = new ProposalTracker(ctx.quorum);
         try {
-            this.listener = ctx.quorumTransport.listen(ctx.quorumListenAddress(),
-                    new LinkAcceptor(ctx.maxFieldBytes, ctx.initLimitMillis, ctx.driver));
+            this.listener = ctx.links.accept(ctx.quorumListenAddress(), ctx.initLimitMillis);
         } catch (TransportException e) {
             throw new PhaseFailed("cannot open the quorum port: " + e.getMessage());
         }

@@ -60,11 +60,8 @@ final class LearnerPhase implements Phase {
     static LearnerPhase start(PeerContext ctx, long leaderId, boolean observer) {
         InetSocketAddress address = ctx.quorumAddress(leaderId);
         LOG.info("{} server {} at {}", observer ? "Observing" : "Following", leaderId, address);
-        LeaderConnector connector = new LeaderConnector(ctx.quorumTransport, address, CONNECT_ATTEMPTS,
-                Duration.ofMillis(ctx.initLimitMillis), ctx.maxFieldBytes, ctx.driver);
-        LearnerPhase phase = new LearnerPhase(ctx, leaderId, observer, connector);
-        connector.start();
-        return phase;
+        LeaderDialer dialer = ctx.links.dial(address, CONNECT_ATTEMPTS, Duration.ofMillis(ctx.initLimitMillis));
+        return new LearnerPhase(ctx, leaderId, observer, dialer);
     }
 
     /** @param dialer reports the link to the leader as a {@link QuorumEvent.Opened} */
@@ -108,7 +105,10 @@ final class LearnerPhase implements Phase {
                 snapshot(snap.zxid(), snap.tree());
             }
         } else if (event instanceof QuorumEvent.Gone) {
-            if (((QuorumEvent.Gone) event).link() == link) {
+            PeerLink gone = ((QuorumEvent.Gone) event).link();
+            // The link can die before this phase hears it opened (its reader posts Gone before the dialer posts
+            // Opened): then no read is left to time out, and waiting for the leader would be waiting for ever.
+            if (gone == link || link == null && dialer.made(gone)) {
                 throw new PhaseFailed("lost the leader: " + ((QuorumEvent.Gone) event).reason());
             }
         } else if (event instanceof CoreEvent.Durable) {

@@ -4,11 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkplatform.api.Zxid;
 import org.zkplatform.api.auth.Authenticator;
 import org.zkplatform.api.election.QuorumServer;
@@ -17,7 +15,6 @@ import org.zkplatform.api.storage.EpochStore.EpochKind;
 import org.zkplatform.api.storage.Storage;
 import org.zkplatform.api.storage.StorageException;
 import org.zkplatform.api.time.Clock;
-import org.zkplatform.api.transport.Transport;
 import org.zkplatform.zab.metrics.ServerMetrics;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.server.CoreEvent;
@@ -33,7 +30,7 @@ import org.zkplatform.zab.tree.TreeListener;
  */
 final class PeerContext {
 
-    private static final long LOG_WAIT_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(PeerContext.class);
 
     final long myId;
     final List<QuorumServer> servers;
@@ -41,7 +38,7 @@ final class PeerContext {
     final Storage storage;
     final TxnLogWriter log;
     final Snapshotter snapshotter;
-    final Transport quorumTransport;
+    final QuorumLinks links;
     final CoreSettings coreSettings;
     final Map<String, Authenticator> authenticators;
     final Clock clock;
@@ -61,7 +58,7 @@ final class PeerContext {
     private volatile long acceptedEpoch;
 
     PeerContext(long myId, List<QuorumServer> servers, Storage storage, TxnLogWriter log, Snapshotter snapshotter,
-                Transport quorumTransport, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
+                QuorumLinks links, CoreSettings coreSettings, Map<String, Authenticator> authenticators,
                 Clock clock, int initLimitTicks, int syncLimitTicks, boolean listenOnAllIps, int maxFieldBytes, boolean extendedTypes,
                 Consumer<CoreEvent> driver, DataTree tree, CommittedLog committed, ServerMetrics metrics)
             throws StorageException {
@@ -71,7 +68,7 @@ final class PeerContext {
         this.storage = storage;
         this.log = log;
         this.snapshotter = snapshotter;
-        this.quorumTransport = quorumTransport;
+        this.links = links;
         this.coreSettings = coreSettings;
         this.authenticators = authenticators;
         this.clock = clock;
@@ -88,18 +85,35 @@ final class PeerContext {
         loadEpochs();
     }
 
-    /** ZooKeeper's startup rules: missing epochs come from the last zxid; accepted never below current. */
+    /**
+     * ZooKeeper's startup rules: missing epochs come from the last zxid; accepted never below current.
+     *
+     * <p>One exception to "current never below the last zxid's epoch": a learner makes the txns of
+     * its sync with a new leader durable before it records that leader's epoch as current (so that
+     * it never claims an epoch whose history it does not hold on disk), and may stop in between. Its
+     * log then ends in an epoch it accepted but never recorded as current. ZooKeeper marks that
+     * window with an {@code updatingEpoch} file; here the accepted epoch tells it: only a leader of
+     * an epoch this server accepted can have sent it txns of that epoch. The epoch of its last zxid
+     * is then its current epoch.
+     */
     private void loadEpochs() throws StorageException {
         long lastEpoch = Zxid.epochOf(tree.lastProcessedZxid());
         OptionalLong current = storage.epochs().read(EpochKind.CURRENT);
+        OptionalLong accepted = storage.epochs().read(EpochKind.ACCEPTED);
         if (current.isEmpty()) {
             storage.epochs().write(EpochKind.CURRENT, lastEpoch);
         } else if (current.getAsLong() < lastEpoch) {
-            throw new StorageException("currentEpoch " + current.getAsLong() + " is older than the epoch " + lastEpoch
-                    + " of the last logged zxid in " + storage.describe());
+            if (accepted.isEmpty() || accepted.getAsLong() < lastEpoch) {
+                throw new StorageException("currentEpoch " + current.getAsLong() + " is older than the epoch " + lastEpoch
+                        + " of the last logged zxid in " + storage.describe());
+            }
+            LOG.warn("currentEpoch {} is older than the epoch {} of the last logged zxid, an epoch this server accepted: "
+                    + "it stopped in the middle of a sync with that epoch's leader, after making the leader's txns "
+                    + "durable; taking {} as the current epoch", current.getAsLong(), lastEpoch, lastEpoch);
+            storage.epochs().write(EpochKind.CURRENT, lastEpoch);
+            current = OptionalLong.of(lastEpoch);
         }
         currentEpoch = current.orElse(lastEpoch);
-        OptionalLong accepted = storage.epochs().read(EpochKind.ACCEPTED);
         if (accepted.isEmpty()) {
             storage.epochs().write(EpochKind.ACCEPTED, currentEpoch);
         } else if (accepted.getAsLong() < currentEpoch) {
@@ -128,30 +142,15 @@ final class PeerContext {
     }
 
     /** A change to storage that must wait for the txns queued before it and not race appends. */
-    interface StorageAction {
-        void run() throws StorageException;
+    interface StorageAction extends TxnLogWriter.LogAction {
     }
 
-    /** Runs {@code action} on the log thread after every txn queued so far is durable, and waits for it. */
+    /** Makes every txn queued so far durable, then runs {@code action}, with appends held off; on the driver thread. */
     void runOnLog(String what, StorageAction action) throws PhaseFailed {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        log.runInOrder(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (StorageException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
         try {
-            done.get(LOG_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new PhaseFailed("cannot " + what + ": " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw new PhaseFailed("cannot " + what + ": the txn log did not get to it within " + LOG_WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PhaseFailed("interrupted while waiting to " + what);
+            log.runNow(action);
+        } catch (StorageException | RuntimeException e) {
+            throw new PhaseFailed("cannot " + what + ": " + e.getMessage());
         }
     }
 

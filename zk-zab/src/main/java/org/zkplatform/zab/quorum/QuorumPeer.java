@@ -92,7 +92,8 @@ public final class QuorumPeer implements AutoCloseable {
         logWriter = new TxnLogWriter(storage.txnLog(), loop::post, client.snapshots().count(),
                 snapshotter::snapshotInBackground, new Random(), metrics);
         CoreSettings coreSettings = ClientService.coreSettings(client, this::clientAddresses);
-        ctx = new PeerContext(client.serverId(), settings.servers(), storage, logWriter, snapshotter, quorumTransport,
+        ctx = new PeerContext(client.serverId(), settings.servers(), storage, logWriter, snapshotter,
+                new TransportLinks(quorumTransport, maxFieldBytes, loop::post),
                 coreSettings, authenticators, clock, settings.initLimitTicks(), settings.syncLimitTicks(),
                 settings.listenOnAllIps(), maxFieldBytes, client.extendedTypes(), loop::post, tree, committed, metrics);
         if (storage.snapshots().list().isEmpty()) {
@@ -103,7 +104,7 @@ public final class QuorumPeer implements AutoCloseable {
         if (!client.snapshots().purgeInterval().isZero()) {
             snapshotter.purgeEvery(client.snapshots().purgeInterval());
         }
-        ClientPort port = ClientService.clientPort(client, loop, clock);
+        ClientPort port = ClientService.clientPort(client, loop::post, clock);
         ClientService.listen(endpoints, port, listeners);
         PeerStatus status = new PeerStatus(ctx);
         election = elections.apply(status);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zkplatform.api.time.Clock;
@@ -31,12 +32,12 @@ public final class ClientPort implements ConnectionHandler {
     private final int maxPerIp;
     private final int maxOutstanding;
     private final long sessionlessTimeoutMs;
-    private final CoreLoop core;
+    private final Consumer<CoreEvent> core;
     private final Clock clock;
     private final Map<Connection, ClientConnection> connections = new ConcurrentHashMap<>();
     private final Map<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
 
-    public ClientPort(int maxFrameBytes, int maxPerIp, int maxOutstanding, long sessionlessTimeoutMs, CoreLoop core,
+    public ClientPort(int maxFrameBytes, int maxPerIp, int maxOutstanding, long sessionlessTimeoutMs, Consumer<CoreEvent> core,
                Clock clock) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxPerIp = maxPerIp;
@@ -89,7 +90,7 @@ public final class ClientPort implements ConnectionHandler {
             perIp.remove(connection.remoteAddress().getAddress(), count);
         }
         if (c != null && c.connectReceived) {
-            core.post(new CoreEvent.Closed(c));
+            core.accept(new CoreEvent.Closed(c));
         }
         cause.ifPresent(e -> LOG.debug("Connection from {} closed: {}", connection.remoteAddress(), e.toString()));
     }
@@ -131,7 +132,7 @@ public final class ClientPort implements ConnectionHandler {
                 return false;
             }
             c.transport.pauseReading();
-            core.post(new CoreEvent.FourLetterWord(c, command));
+            core.accept(new CoreEvent.FourLetterWord(c, command));
             return true;
         }
 
@@ -147,7 +148,7 @@ public final class ClientPort implements ConnectionHandler {
                 try {
                     ConnectRequest request = ConnectRequest.read(in);
                     c.connectReceived = true;
-                    core.post(new CoreEvent.Connect(c, request));
+                    core.accept(new CoreEvent.Connect(c, request));
                 } catch (JuteException e) {
                     reject(c, "malformed session request: " + e.getMessage());
                 }
@@ -172,7 +173,7 @@ public final class ClientPort implements ConnectionHandler {
             if (c.inFlight.incrementAndGet() >= maxOutstanding) {
                 c.transport.pauseReading();
             }
-            core.post(new CoreEvent.Request(c, header.xid(), header.type(), record, malformed, clock.nanoTime()));
+            core.accept(new CoreEvent.Request(c, header.xid(), header.type(), record, malformed, clock.nanoTime()));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public final class ClientService implements AutoCloseable {
                 new Authenticators(authenticators), clock, metrics);
         this.core = core;
         this.tree = tree;
-        ClientPort port = clientPort(settings, loop, clock);
+        ClientPort port = clientPort(settings, loop::post, clock);
         logWriter.start();
         loop.start(new StandaloneTarget(core, writes, port::closeSessionless));
         listen(endpoints, port, listeners);
@@ -127,9 +128,9 @@ public final class ClientService implements AutoCloseable {
     }
 
     /** The handler of client connections, posting to {@code loop}. */
-    public static ClientPort clientPort(Settings settings, CoreLoop loop, Clock clock) {
+    public static ClientPort clientPort(Settings settings, Consumer<CoreEvent> core, Clock clock) {
         return new ClientPort(settings.maxFrameBytes(), settings.maxConnectionsPerIp(),
-                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), loop, clock);
+                MAX_OUTSTANDING_PER_CONNECTION, SESSIONLESS_TIMEOUT.toMillis(), core, clock);
     }
 
     /** Opens every endpoint onto {@code port}, adding each listener to {@code listeners} as it opens. */

@@ -2,7 +2,7 @@ package org.zkplatform.zab.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,8 @@ public final class ServerCore {
     private final Map<Long, ClientConnection> sessionOwners = new HashMap<>();
     /** Connections whose createSession txn is not applied yet, by session. */
     private final Map<Long, ClientConnection> creating = new HashMap<>();
-    private final Set<ClientConnection> dirty = new HashSet<>();
+    /** Connections with replies to flush, in the order they got them: the same input always gives the same output. */
+    private final Set<ClientConnection> dirty = new LinkedHashSet<>();
     private final TreeListener watchTrigger = new WatchTrigger();
     private long applyingZxid;
 

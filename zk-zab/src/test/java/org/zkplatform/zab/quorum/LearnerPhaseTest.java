@@ -148,6 +148,24 @@ class LearnerPhaseTest {
     }
 
     @Test
+    void proposalsOfTheSyncAreAcknowledgedOnlyAfterNewLeaderIs() throws Exception {
+        // An ACK counts toward a commit; sent before NEWLEADER, it would come from a server whose current epoch
+        // still lags the leader's, which the next election may pass over for one that lacks the txn.
+        registerAndDiff(1);
+        Transaction txn = Txns.create(1, 1);
+        propose(txn);
+        learner.handle(new CoreEvent.Durable(txn.zxid()));
+        assertEquals("", leaderLink.drainTypes(), "no ACK while this server's epoch is the old one");
+        receive(QuorumPacketType.NEWLEADER, Zxid.make(1, 0), null);
+        assertEquals(1, peer.ctx.currentEpoch());
+        receive(QuorumPacketType.UPTODATE, -1, null);
+        List<QuorumPacket> acks = leaderLink.drain();
+        assertEquals(List.of(Zxid.make(1, 0), Zxid.make(1, 0), txn.zxid()),
+                acks.stream().map(QuorumPacket::zxid).toList(),
+                "NEWLEADER's ACK, UPTODATE's, then the proposal's (as ZooKeeper's learner, once serving)");
+    }
+
+    @Test
     void aCommitOutOfOrderEndsTheRole() throws Exception {
         syncAndServe(1);
         propose(Txns.create(1, 1));
@@ -281,5 +299,22 @@ class LearnerPhaseTest {
         List<Long> acked = leaderLink.drain().stream().map(QuorumPacket::zxid).toList();
         assertEquals(List.of(Zxid.make(1, 0), synced.zxid(), live.zxid()), acked,
                 "UPTODATE's ACK, then each proposal's, in order");
+    }
+
+    @Test
+    void aLinkThatDiesBeforeItsOpeningIsHandledEndsTheRoleInsteadOfWaitingForEver() throws Exception {
+        // Found by the ensemble simulation (org.zkplatform.sim): the reader posts Gone before the dialer posts Opened, the Gone
+        // was ignored as not the phase's link, and the learner then registered on a dead link with no read left
+        // to time out.
+        learner = new LearnerPhase(peer.ctx, 1, false, dialer());
+        PhaseFailed failure = assertThrows(PhaseFailed.class,
+                () -> learner.handle(new QuorumEvent.Gone(leaderLink, "closed by the peer")));
+        assertTrue(failure.getMessage().contains("lost the leader"), failure.getMessage());
+    }
+
+    @Test
+    void aDeadLinkOfAnotherDialerIsNotThisRolesConcern() throws Exception {
+        learner = new LearnerPhase(peer.ctx, 1, false, dialer());
+        learner.handle(new QuorumEvent.Gone(new RecordingLink(), "an earlier role's link"));
     }
 }

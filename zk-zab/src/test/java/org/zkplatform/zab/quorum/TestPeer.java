@@ -24,12 +24,12 @@ import org.zkplatform.api.transport.Transport;
 import org.zkplatform.api.transport.TransportException;
 import org.zkplatform.storage.memory.MemoryStorage;
 import org.zkplatform.zab.metrics.ServerMetrics;
+import org.zkplatform.zab.persistence.DatabaseLoader;
 import org.zkplatform.zab.persistence.Snapshotter;
 import org.zkplatform.zab.request.Transaction;
 import org.zkplatform.zab.server.CoreEvent;
 import org.zkplatform.zab.server.CoreSettings;
 import org.zkplatform.zab.server.TxnLogWriter;
-import org.zkplatform.zab.tree.DataTree;
 import org.zkplatform.zab.tree.TreeListener;
 
 /**
@@ -95,7 +95,7 @@ final class TestPeer implements AutoCloseable {
     }
 
     final ManualClock clock = new ManualClock();
-    final MemoryStorage storage = new MemoryStorage();
+    final MemoryStorage storage;
     final ConcurrentLinkedQueue<CoreEvent> posted = new ConcurrentLinkedQueue<>();
     final TxnLogWriter log;
     final Snapshotter snapshotter;
@@ -104,6 +104,12 @@ final class TestPeer implements AutoCloseable {
 
     /** Server {@code myId} of participants 1..{@code participants} and observers after them. */
     TestPeer(long myId, int participants, int observers) throws StorageException {
+        this(myId, participants, observers, new MemoryStorage());
+    }
+
+    /** The same, starting from what {@code storage} holds, as a restarted server does. */
+    TestPeer(long myId, int participants, int observers, MemoryStorage storage) throws StorageException {
+        this.storage = storage;
         List<QuorumServer> servers = new ArrayList<>();
         for (int id = 1; id <= participants + observers; id++) {
             servers.add(new QuorumServer(new ServerId(id), new InetSocketAddress("127.0.0.1", 2000 + id),
@@ -115,9 +121,10 @@ final class TestPeer implements AutoCloseable {
         log = new TxnLogWriter(storage, posted::add, 100_000, () -> { }, new Random(1), metrics);
         PeerContext[] self = new PeerContext[1];
         snapshotter = new Snapshotter(() -> self[0].tree, storage, 3, metrics);
-        ctx = new PeerContext(myId, servers, storage, log, snapshotter, new NoNetwork(), settings, Map.of(), clock,
-                INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add, new DataTree(),
-                new CommittedLog(CommittedLog.DEFAULT_CAPACITY), metrics);
+        ctx = new PeerContext(myId, servers, storage, log, snapshotter,
+                new TransportLinks(new NoNetwork(), 1 << 20, posted::add), settings, Map.of(), clock, INIT_LIMIT_TICKS,
+                SYNC_LIMIT_TICKS, false, 1 << 20, false, posted::add,
+                DatabaseLoader.load(storage, 1 << 20), new CommittedLog(CommittedLog.DEFAULT_CAPACITY), metrics);
         self[0] = ctx;
         log.start();
         snapshotter.snapshotNow();

@@ -126,4 +126,39 @@ class TxnLogWriterTest {
             writer.close();
         }
     }
+
+    @Test
+    void passesRunOnTheExecutorGivenOneTaskAtATime() throws Exception {
+        CountingLog log = new CountingLog();
+        log.releaseFirstCommit.countDown();
+        List<Runnable> tasks = new ArrayList<>();
+        List<CoreEvent> events = new ArrayList<>();
+        TxnLogWriter writer = new TxnLogWriter(log, events::add, 1_000_000, () -> { }, new Random(1), new ServerMetrics(), tasks::add);
+        writer.start();
+        writer.submit(txn(1));
+        writer.submit(txn(2));
+        assertEquals(1, tasks.size(), "one pass queued for both txns");
+        assertTrue(log.appended.isEmpty(), "nothing written before the executor runs the pass");
+        tasks.remove(0).run();
+        assertEquals(List.of(new CoreEvent.Durable(2)), events);
+        assertEquals(1, log.commits.get());
+        assertTrue(tasks.isEmpty());
+    }
+
+    @Test
+    void runNowMakesWhatWaitsDurableOnTheCallersThreadBeforeTheAction() throws Exception {
+        CountingLog log = new CountingLog();
+        log.releaseFirstCommit.countDown();
+        List<Runnable> tasks = new ArrayList<>();
+        List<CoreEvent> events = new ArrayList<>();
+        TxnLogWriter writer = new TxnLogWriter(log, events::add, 1_000_000, () -> { }, new Random(1), new ServerMetrics(), tasks::add);
+        writer.start();
+        writer.submit(txn(1));
+        List<Integer> commitsSeenByAction = new ArrayList<>();
+        writer.runNow(() -> commitsSeenByAction.add(log.commits.get()));
+        assertEquals(List.of(1), commitsSeenByAction, "the action runs after the fsync of what was queued");
+        assertEquals(List.of(new CoreEvent.Durable(1)), events);
+        tasks.remove(0).run();
+        assertEquals(1, log.commits.get(), "the executor's pass finds nothing left to do");
+    }
 }
