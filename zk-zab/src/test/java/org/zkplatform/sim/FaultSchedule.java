@@ -174,7 +174,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
     }
 
     @Override
-    public void sent(int from, int type) {
+    public void sent(int from, int to, int type) {
         if (!isolateOnProposal || stopped || type != QuorumPacketType.PROPOSAL) {
             return;
         }
@@ -188,7 +188,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
     }
 
     @Override
-    public void delivered(int to, int type) {
+    public void delivered(int from, int to, int type, long zxid) {
         run.syncSeen(type);
         if (!crashInSync || stopped) {
             return;

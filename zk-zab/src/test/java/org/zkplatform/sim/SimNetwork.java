@@ -23,19 +23,20 @@ public class SimNetwork {
 
     /** Sees quorum packets go by, for faults that strike at a chosen moment of the protocol. */
     public interface PacketWatcher {
-        void sent(int from, int type);
+        void sent(int from, int to, int type);
 
-        void delivered(int to, int type);
+        /** @param zxid the zxid the packet carries */
+        void delivered(int from, int to, int type, long zxid);
     }
 
     final SimWorld world;
     private PacketWatcher watcher = new PacketWatcher() {
         @Override
-        public void sent(int from, int type) {
+        public void sent(int from, int to, int type) {
         }
 
         @Override
-        public void delivered(int to, int type) {
+        public void delivered(int from, int to, int type, long zxid) {
         }
     };
     private final boolean[][] blocked;
@@ -56,14 +57,14 @@ public class SimNetwork {
         this.watcher = watcher;
     }
 
-    /** A quorum packet of {@code type} left {@code from}. */
-    public void quorumSent(int from, int type) {
-        watcher.sent(from, type);
+    /** A quorum packet of {@code type} left {@code from} for {@code to}. */
+    public void quorumSent(int from, int to, int type) {
+        watcher.sent(from, to, type);
     }
 
-    /** A quorum packet of {@code type} reached {@code to}, which is about to read it. */
-    public void quorumDelivered(int to, int type) {
-        watcher.delivered(to, type);
+    /** A quorum packet of {@code type} from {@code from} reached {@code to}, which is about to read it. */
+    public void quorumDelivered(int from, int to, int type, long zxid) {
+        watcher.delivered(from, to, type, zxid);
     }
 
     /** Cuts the link from {@code from} to {@code to}: nothing sent that way arrives until {@link #unblock}. */

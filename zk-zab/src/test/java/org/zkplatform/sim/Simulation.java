@@ -260,6 +260,46 @@ public final class Simulation implements SimServer.Host, SimDisk.Observer {
         return out.toString().trim();
     }
 
+    // ------------------------------------------------------------------ scripted faults, for scenario tests
+
+    /** Runs {@code action} {@code millis} from now (from the start, before the run), as a fault of the run's own. */
+    public void at(long millis, Runnable action) {
+        world.afterMillis(millis, SimWorld.WORLD, action);
+    }
+
+    /** Also shows every quorum packet to {@code script}, after the fault schedule. */
+    public void watch(SimNetwork.PacketWatcher script) {
+        network.watch(new SimNetwork.PacketWatcher() {
+            @Override
+            public void sent(int from, int to, int type) {
+                faults.sent(from, to, type);
+                script.sent(from, to, type);
+            }
+
+            @Override
+            public void delivered(int from, int to, int type, long zxid) {
+                faults.delivered(from, to, type, zxid);
+                script.delivered(from, to, type, zxid);
+            }
+        });
+    }
+
+    public SimNetwork net() {
+        return network;
+    }
+
+    public SimServer server(int id) {
+        return members[id];
+    }
+
+    public void crashServer(int id) {
+        crash(id);
+    }
+
+    public void restartServer(int id) {
+        restart(id);
+    }
+
     // ------------------------------------------------------------------ checks as the run goes
 
     public void violation(String what) {

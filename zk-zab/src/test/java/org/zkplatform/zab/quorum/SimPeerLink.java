@@ -30,6 +30,7 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
     private final SimNetwork network;
     private final SimChannel channel;
     private final int node;
+    private final int peer;
     private final boolean learnerSide;
     private final int maxFieldBytes;
     private final Consumer<CoreEvent> driver;
@@ -46,6 +47,7 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
         this.network = network;
         this.channel = channel;
         this.node = node;
+        this.peer = peer;
         this.learnerSide = learnerSide;
         this.maxFieldBytes = maxFieldBytes;
         this.driver = driver;
@@ -59,7 +61,7 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
             JuteOutput out = new JuteOutput(64);
             packet.write(out);
             channel.send(node, out.toByteArray());
-            network.quorumSent(node, packet.type());
+            network.quorumSent(node, peer, packet.type());
         }
     }
 
@@ -88,8 +90,9 @@ final class SimPeerLink implements PeerLink, SimChannel.End {
             return;
         }
         lastHeardNanos = world.nowNanos();
-        if (chunk.length >= 4) {
-            network.quorumDelivered(node, java.nio.ByteBuffer.wrap(chunk).getInt());
+        if (chunk.length >= 12) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.wrap(chunk);
+            network.quorumDelivered(peer, node, head.getInt(), head.getLong());
         }
         JuteStreamInput in = new JuteStreamInput(new ByteArrayInputStream(chunk), maxFieldBytes);
         try {
