@@ -8,13 +8,14 @@ import org.zkplatform.zab.quorum.SimServer;
 
 /**
  * The faults of a run, drawn from the seed: every few hundred milliseconds of the chaos period one
- * of the faults the configuration allows. Some strike at once (a crash, a cut, a pause); two wait
- * for a moment of the protocol: a leader is cut off right after it sends a proposal, and a learner
- * dies in the middle of its sync (on the DIFF, TRUNC, SNAP or NEWLEADER it receives).
+ * of the faults the configuration allows. Some strike at once (a crash, a cut, a pause); three wait
+ * for a moment of the protocol: a leader is cut off right after it sends a proposal, a learner
+ * dies in the middle of its sync (on the DIFF, TRUNC, SNAP or NEWLEADER it receives), and a sync's
+ * stream stalls after an uncommitted proposal and before NEWLEADER.
  */
 final class FaultSchedule implements SimNetwork.PacketWatcher {
 
-    private enum Fault { CRASH, CRASH_IN_SYNC, CRASH_IN_FSYNC, SPLIT, ONE_WAY, ISOLATE_LEADER_ON_PROPOSAL, RESET, PAUSE, SLOW_DISK }
+    private enum Fault { CRASH, CRASH_IN_SYNC, CRASH_IN_FSYNC, STALL_SYNC, SPLIT, ONE_WAY, ISOLATE_LEADER_ON_PROPOSAL, RESET, PAUSE, SLOW_DISK }
 
     private final Simulation run;
     private final SimWorld world;
@@ -25,6 +26,9 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
     private boolean isolateOnProposal;
     private boolean crashInSync;
     private boolean crashInFsync;
+    private boolean stallSync;
+    /** Learners that got the start of a sync (DIFF, TRUNC, SNAP) and not yet its NEWLEADER, by leader. */
+    private final java.util.Map<Integer, Integer> syncingFrom = new java.util.HashMap<>();
 
     FaultSchedule(Simulation run, SimWorld world, SimNetwork network, SimConfig config) {
         this.run = run;
@@ -41,6 +45,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
             allowed.add(Fault.SPLIT);
             allowed.add(Fault.ONE_WAY);
             allowed.add(Fault.ISOLATE_LEADER_ON_PROPOSAL);
+            allowed.add(Fault.STALL_SYNC);
             allowed.add(Fault.RESET);
         }
         if (config.pauses()) {
@@ -68,6 +73,28 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
         isolateOnProposal = false;
         crashInSync = false;
         crashInFsync = false;
+        stallSync = false;
+    }
+
+    /**
+     * A sync's stream stalls just after an uncommitted proposal reaches the learner and before
+     * NEWLEADER does: the learner holds the new epoch's txns while its current epoch is the old one.
+     */
+    private void stallInSync(int from, int to, int type, long zxid) {
+        if (type == QuorumPacketType.DIFF || type == QuorumPacketType.TRUNC || type == QuorumPacketType.SNAP) {
+            syncingFrom.put(to, from);
+        } else if (type == QuorumPacketType.NEWLEADER) {
+            syncingFrom.remove(to);
+        } else if (type == QuorumPacketType.PROPOSAL && stallSync && !stopped
+                && Integer.valueOf(from).equals(syncingFrom.get(to))) {
+            SimServer leader = run.member(from);
+            if (leader != null && leader.isUp() && zxid > leader.lastZxid()) {
+                stallSync = false;
+                run.note("fault: stall the sync of server " + to + " from leader " + from);
+                network.block(from, to);
+                world.afterMillis(world.between(300, 4_000), SimWorld.WORLD, () -> network.unblock(from, to));
+            }
+        }
     }
 
     /** Whether the power of {@code server} goes during the fsync it is doing now (once per arming). */
@@ -98,6 +125,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
             }
             case CRASH_IN_SYNC -> crashInSync = true;
             case CRASH_IN_FSYNC -> crashInFsync = true;
+            case STALL_SYNC -> stallSync = true;
             case SPLIT -> split();
             case ONE_WAY -> {
                 int from = anyServer();
@@ -190,6 +218,7 @@ final class FaultSchedule implements SimNetwork.PacketWatcher {
     @Override
     public void delivered(int from, int to, int type, long zxid) {
         run.syncSeen(type);
+        stallInSync(from, to, type, zxid);
         if (!crashInSync || stopped) {
             return;
         }

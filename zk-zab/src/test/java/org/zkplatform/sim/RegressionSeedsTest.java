@@ -15,13 +15,14 @@ class RegressionSeedsTest {
 
     @ParameterizedTest(name = "seed {0}, {1} servers: {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            10 | 3 | a learner stopped between making its sync durable and recording the epoch could never start again
-            15 | 3 | a learner stopped between making its sync durable and recording the epoch could never start again
-            5  | 5 | a learner stopped between making its sync durable and recording the epoch could never start again
-            7  | 5 | a learner stopped between making its sync durable and recording the epoch could never start again
-            97 | 3 | a learner whose link died before it handled the link's opening waited for ever
-            58 | 5 | a learner whose link died before it handled the link's opening waited for ever
-            86 | 5 | a learner whose link died before it handled the link's opening waited for ever
+            2   | 3 | a learner stopped between making its sync durable and recording the epoch could never start again
+            17  | 3 | a learner stopped between making its sync durable and recording the epoch could never start again
+            3   | 5 | a learner stopped between making its sync durable and recording the epoch could never start again
+            6   | 5 | a learner stopped between making its sync durable and recording the epoch could never start again
+            32  | 3 | a learner whose link died before it handled the link's opening waited for ever
+            177 | 3 | a learner whose link died before it handled the link's opening waited for ever
+            33  | 5 | a learner whose link died before it handled the link's opening waited for ever
+            43  | 5 | a learner whose link died before it handled the link's opening waited for ever
             """)
     void stillPasses(long seed, int servers, String bug) {
         SimResult result = new Simulation(seed, SimConfig.allFaults(servers)).run();
